@@ -1,0 +1,8 @@
+//! Themes: the taxonomy and the assigners that map an analysed text to
+//! themes with evidence.
+
+pub(crate) mod assign;
+pub(crate) mod taxonomy;
+
+pub use assign::{AssignerSettings, Assignment, ThemeAssigner, ThemeHit};
+pub use taxonomy::{Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme};
