@@ -117,9 +117,9 @@ impl ThemeAssigner {
                         theme.id, cue.text
                     )));
                 }
-                if tokens.iter().all(|t| t.flags.is_stopword()) {
+                if tokens.len() == 1 && tokens[0].flags.is_stopword() {
                     return Err(cue_error(format!(
-                        "theme '{}': cue '{}' is only stopwords and would match almost any text",
+                        "theme '{}': cue '{}' is a stopword and would match almost any text",
                         theme.id, cue.text
                     )));
                 }
@@ -211,7 +211,13 @@ impl ThemeAssigner {
             if token.term == NO_TERM {
                 continue;
             }
-            let whole = self.unigram(token.term);
+            // Single-word cues never match function words: a stem can
+            // coincide with one ("hete" stems to "het").
+            let whole = if token.flags.is_stopword() {
+                &[][..]
+            } else {
+                self.unigram(token.term)
+            };
             for &e in whole {
                 add(&mut hits, e, token.term, token.span, 1.0);
             }
@@ -391,6 +397,16 @@ cues = ["personeel", "tekort"]
     }
 
     #[test]
+    fn stopwords_are_not_single_word_evidence() {
+        let (tax, an, asg) =
+            setup("[[themes]]\nid = \"eten\"\nlabel = \"Eten\"\ncues = [\"hete\", \"soep\"]\n");
+        let text = "het is soep";
+        let hits = asg.assign(&an.analyse(text));
+        assert_eq!(tax.themes()[hits.themes[0].theme].id, "eten");
+        assert_eq!(hits.themes[0].evidence.len(), 1);
+    }
+
+    #[test]
     fn nothing_fits_is_overig() {
         let (_, an, asg) = setup(TAX);
         assert!(
@@ -410,7 +426,7 @@ cues = ["personeel", "tekort"]
         let err = ThemeAssigner::new(&tax, &an, AssignerSettings::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "taxonomy: theme 'x': cue 'het' is only stopwords and would match almost any text"
+            "taxonomy: theme 'x': cue 'het' is a stopword and would match almost any text"
         );
     }
 }

@@ -124,7 +124,7 @@ impl Taxonomy {
     /// assert_eq!(t.themes()[0].cues[0].text, "soep");
     ///
     /// let err = Taxonomy::from_toml("[[themes]]\nid = \"x\"\nlabel = \"X\"\n", "mijn.toml").unwrap_err();
-    /// assert_eq!(err.to_string(), "mijn.toml:2: theme 'x' has no cues: give it `strong`, `cues` or `weak` words");
+    /// assert_eq!(err.to_string(), "mijn.toml:1: theme 'x' has no cues: give it `strong`, `cues` or `weak` words");
     /// ```
     pub fn from_toml(text: &str, origin: &str) -> Result<Taxonomy, Error> {
         let fail = |range: Option<Range<usize>>, message: String| {

@@ -1,0 +1,36 @@
+//! Assign themes to a few experiences and show the evidence.
+//!
+//! Run: `cargo run --example analyse_text`
+
+use leefwereld::{Engine, Taxonomy};
+
+fn main() -> Result<(), leefwereld::Error> {
+    let engine = Engine::new(Taxonomy::default())?;
+    let texts = [
+        "Sinds de inbraak in de berging slaapt ze met het licht aan.",
+        "De soep was weer lauw en het avondeten is om half vijf.",
+        "Ze praten over mijn hoofd heen tegen mijn dochter.",
+        "De parkeerplaats is altijd vol.",
+    ];
+    for text in texts {
+        let a = engine.assign(text);
+        println!("{text}");
+        if a.is_overig() {
+            println!("  -> {}", leefwereld::OVERIG);
+        }
+        for hit in &a.themes {
+            let words: Vec<&str> = hit
+                .evidence
+                .iter()
+                .map(|s| &text[s.start as usize..s.end as usize])
+                .collect();
+            println!(
+                "  -> {} (score {}): {}",
+                engine.theme_id(hit),
+                hit.score,
+                words.join(", ")
+            );
+        }
+    }
+    Ok(())
+}

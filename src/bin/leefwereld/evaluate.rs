@@ -1,0 +1,148 @@
+//! `leefwereld evaluate`: tables for people, one JSON object for scripts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+use leefwereld::{Evaluation, Method, ThemeScores, read_gold};
+use serde_json::{Map, Value, json};
+
+use super::{EvaluateArgs, load_taxonomy};
+
+pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
+    let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
+    let gold = read_gold(&args.gold, &taxonomy)?;
+    let methods = match &args.method {
+        Some(m) => vec![
+            Method::parse(m)
+                .ok_or_else(|| anyhow!("unknown method '{m}': choose lexicon or keyword"))?,
+        ],
+        None => vec![Method::Lexicon, Method::Keyword],
+    };
+    let mut evals = Vec::new();
+    for m in methods {
+        evals.push(leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold));
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let mut main = to_json(&evals[0]);
+        if let Some(base) = evals.get(1) {
+            main.insert("baseline".into(), Value::Object(to_json(base)));
+        }
+        serde_json::to_writer_pretty(&mut out, &Value::Object(main))?;
+        writeln!(out)?;
+    } else {
+        tables(&mut out, &args.gold.display().to_string(), &evals)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn r4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+fn to_json(e: &Evaluation) -> Map<String, Value> {
+    let t = &e.themes;
+    let per_theme: Map<String, Value> = t
+        .per_theme
+        .iter()
+        .map(|c| {
+            (c.id.clone(), json!({"precision": r4(c.precision), "recall": r4(c.recall), "f1": r4(c.f1), "support": c.support}))
+        })
+        .collect();
+    let confusions: Vec<Value> = t
+        .confusions
+        .iter()
+        .take(20)
+        .map(|c| json!({"gold": c.gold, "predicted": c.predicted, "count": c.count}))
+        .collect();
+    let mut m = Map::new();
+    m.insert("n".into(), json!(t.n));
+    m.insert("method".into(), json!(e.method.name()));
+    m.insert(
+        "themes".into(),
+        json!({
+            "micro_precision": r4(t.micro_precision), "micro_recall": r4(t.micro_recall), "micro_f1": r4(t.micro_f1),
+            "macro_precision": r4(t.macro_precision), "macro_recall": r4(t.macro_recall), "macro_f1": r4(t.macro_f1),
+            "exact_match": r4(t.exact_match), "hamming_loss": r4(t.hamming_loss),
+            "per_theme": per_theme, "confusions": confusions,
+        }),
+    );
+    m
+}
+
+fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> {
+    let first = &evals[0].themes;
+    writeln!(out, "gold: {gold}, {} experiences\n", first.n)?;
+    write!(out, "{:<26}", "")?;
+    for e in evals {
+        let name = if e.method == Method::Keyword {
+            "keyword (baseline)"
+        } else {
+            e.method.name()
+        };
+        write!(out, " | {name:<20}")?;
+    }
+    writeln!(out, " |")?;
+    write!(out, "{:<26}", "theme")?;
+    for _ in evals {
+        write!(out, " | {:>6} {:>6} {:>6}", "P", "R", "F1")?;
+    }
+    writeln!(out, " | support")?;
+    for (i, c) in first.per_theme.iter().enumerate() {
+        write!(out, "{:<26}", c.id)?;
+        for e in evals {
+            let c = &e.themes.per_theme[i];
+            write!(
+                out,
+                " | {:>6.3} {:>6.3} {:>6.3}",
+                c.precision, c.recall, c.f1
+            )?;
+        }
+        writeln!(out, " | {:>7}", c.support)?;
+    }
+    let row = |out: &mut dyn Write,
+               name: &str,
+               f: &dyn Fn(&ThemeScores) -> (f64, f64, f64)|
+     -> Result<()> {
+        write!(out, "{name:<26}")?;
+        for e in evals {
+            let (p, r, f1) = f(&e.themes);
+            write!(out, " | {p:>6.3} {r:>6.3} {f1:>6.3}")?;
+        }
+        writeln!(out, " |")?;
+        Ok(())
+    };
+    writeln!(out)?;
+    row(out, "micro average", &|t| {
+        (t.micro_precision, t.micro_recall, t.micro_f1)
+    })?;
+    row(out, "macro average", &|t| {
+        (t.macro_precision, t.macro_recall, t.macro_f1)
+    })?;
+    write!(out, "{:<26}", "exact match / hamming loss")?;
+    for e in evals {
+        write!(
+            out,
+            " | {:>13.3} {:>6.3}",
+            e.themes.exact_match, e.themes.hamming_loss
+        )?;
+    }
+    writeln!(out, " |\n")?;
+    writeln!(
+        out,
+        "most frequent confusions ({}): gold theme -> predicted instead",
+        evals[0].method.name()
+    )?;
+    for c in first.confusions.iter().take(12) {
+        let note = if c.predicted == leefwereld::OVERIG {
+            " (missed)"
+        } else if c.gold == leefwereld::OVERIG {
+            " (spurious)"
+        } else {
+            ""
+        };
+        writeln!(out, "  {:>4}  {} -> {}{note}", c.count, c.gold, c.predicted)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! The `leefwereld` command: a thin layer over the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use leefwereld::{AnalyseOptions, Analysis, Engine, Format, Progress, ReadOptions, Taxonomy};
+
+mod evaluate;
+
+/// Bundle Dutch client experiences into life-world themes, with evidence.
+#[derive(Parser)]
+#[command(name = "leefwereld", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse experiences in CSV files and write a report.
+    Analyse(AnalyseArgs),
+    /// Measure theme assignment against a gold-labelled JSON Lines file.
+    Evaluate(EvaluateArgs),
+    /// Show the taxonomy in use, or export the default one as TOML.
+    Taxonomy(TaxonomyArgs),
+}
+
+#[derive(Args)]
+struct EvaluateArgs {
+    /// Gold file: JSON Lines with id, text, themes (see the README).
+    #[arg(value_name = "GOLD")]
+    gold: PathBuf,
+    /// Print one JSON object instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// Evaluate one method only: lexicon (the default assigner) or keyword
+    /// (the baseline). Without it, both are measured side by side.
+    #[arg(long, value_name = "METHOD")]
+    method: Option<String>,
+    /// A taxonomy TOML file instead of the default taxonomy.
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct AnalyseArgs {
+    /// Input files (CSV or TSV, UTF-8; delimiter detected).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Directory to write the report into.
+    #[arg(long, value_name = "DIR", default_value = "leefwereld-rapport")]
+    out: PathBuf,
+    /// Column with the experiences (repeatable); by default a column named
+    /// ervaring, tekst, opmerking, toelichting, antwoord, verhaal, text or comment.
+    #[arg(long = "text-column", value_name = "NAME")]
+    text_columns: Vec<String>,
+    /// A taxonomy TOML file instead of the default taxonomy.
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<PathBuf>,
+    /// Report formats, comma-separated: md, json.
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "md,json"
+    )]
+    format: Vec<String>,
+    /// Show texts as written, personal data included (reports say so at the top).
+    #[arg(long)]
+    raw_text: bool,
+    /// Exit with an error if any row was skipped.
+    #[arg(long)]
+    strict: bool,
+    /// Print nothing but errors; no progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args)]
+struct TaxonomyArgs {
+    /// Write the default taxonomy as TOML to FILE, to start your own from.
+    #[arg(long, value_name = "FILE")]
+    export: Option<PathBuf>,
+    /// Show this taxonomy file instead of the default one.
+    #[arg(long, value_name = "FILE")]
+    taxonomy: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyse(args) => analyse(args),
+        Command::Evaluate(args) => evaluate::run(args),
+        Command::Taxonomy(args) => taxonomy(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let cause: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("leefwereld: error: {}", cause.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn load_taxonomy(path: Option<&Path>) -> Result<Taxonomy> {
+    Ok(match path {
+        Some(p) => Taxonomy::from_path(p)?,
+        None => Taxonomy::default(),
+    })
+}
+
+/// Draws a progress bar on stderr from the library's progress reports.
+struct Bar(ProgressBar);
+
+impl Progress for Bar {
+    fn start(&self, total_bytes: u64) {
+        self.0.set_length(total_bytes);
+    }
+    fn advance(&self, done_bytes: u64) {
+        self.0.set_position(done_bytes);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+fn progress_bar(quiet: bool) -> Bar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return Bar(ProgressBar::hidden());
+    }
+    let bar = ProgressBar::new(0);
+    let style = ProgressStyle::with_template(
+        "{spinner} analyseren [{bar:40}] {bytes}/{total_bytes} ({eta})",
+    )
+    .map(|s| s.progress_chars("=> "))
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    Bar(bar)
+}
+
+fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
+    let mut formats = Vec::new();
+    for f in &args.format {
+        match Format::parse(f) {
+            Some(f) if !formats.contains(&f) => formats.push(f),
+            Some(_) => {}
+            None => bail!("unknown format '{f}': choose from md, json"),
+        }
+    }
+    let engine = Engine::new(load_taxonomy(args.taxonomy.as_deref())?)?;
+    let options = AnalyseOptions {
+        read: ReadOptions {
+            text_columns: args.text_columns.clone(),
+            ..ReadOptions::default()
+        },
+        raw_text: args.raw_text,
+        ..AnalyseOptions::default()
+    };
+    let bar = progress_bar(args.quiet);
+    let analysis = engine.analyse_files(&args.inputs, &options, &bar)?;
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create {}", args.out.display()))?;
+    let mut written = Vec::new();
+    for f in formats {
+        let path = args.out.join(f.file_name());
+        std::fs::write(&path, f.render(&analysis))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        written.push(path);
+    }
+    if !args.quiet {
+        print_summary(&analysis, &written)?;
+    }
+    let skipped = analysis.ledger.skipped.len();
+    if args.strict && skipped > 0 {
+        eprintln!(
+            "leefwereld: error: {skipped} rows were skipped (--strict); see the ledger in the report"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(a: &Analysis, written: &[PathBuf]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let l = &a.ledger;
+    writeln!(
+        out,
+        "{} rows read: {} analysed, {} skipped",
+        l.rows_read,
+        l.analysed,
+        l.skipped.len()
+    )?;
+    for s in l.skipped.iter().take(5) {
+        writeln!(out, "  skipped {}:{}: {}", s.file, s.line, s.reason)?;
+    }
+    if l.skipped.len() > 5 {
+        writeln!(
+            out,
+            "  ... and {} more (see the report)",
+            l.skipped.len() - 5
+        )?;
+    }
+    writeln!(
+        out,
+        "\n  {:<32} {:>10} {:>8}",
+        "theme", "experiences", "share"
+    )?;
+    let mut themes: Vec<_> = a.summary.themes.iter().collect();
+    let overig = themes.pop();
+    themes.sort_by_key(|t| std::cmp::Reverse(t.count));
+    for t in themes.into_iter().chain(overig) {
+        writeln!(
+            out,
+            "  {:<32} {:>10} {:>7.1}%",
+            t.label,
+            t.count,
+            t.share * 100.0
+        )?;
+    }
+    writeln!(out)?;
+    for p in written {
+        writeln!(out, "wrote {}", p.display())?;
+    }
+    Ok(())
+}
+
+fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
+    if let Some(path) = &args.export {
+        std::fs::write(path, leefwereld::DEFAULT_TAXONOMY_TOML)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        println!("wrote the default taxonomy to {}", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let tax = load_taxonomy(args.taxonomy.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "taxonomy: {} ({} themes)\n",
+        tax.name(),
+        tax.themes().len()
+    )?;
+    for t in tax.themes() {
+        let examples: Vec<&str> = t.cues.iter().take(6).map(|c| c.text.as_str()).collect();
+        writeln!(out, "{:<26} {} / {}", t.id, t.label, t.label_en)?;
+        writeln!(out, "{:<26} {}", "", t.description)?;
+        writeln!(
+            out,
+            "{:<26} {} cues, e.g. {}\n",
+            "",
+            t.cues.len(),
+            examples.join(", ")
+        )?;
+    }
+    writeln!(out, "{:<26} no theme fits", leefwereld::OVERIG)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,265 @@
+//! The whole job: input files -> ingest -> analysis -> themes -> aggregate.
+//!
+//! [`Engine`] holds what is built once (the taxonomy, the analyzer and the
+//! compiled cues). [`Engine::analyse_files`] streams the input in batches:
+//! while rayon analyses one batch on every core, the next one is read, and
+//! the results are merged in input order, so the output does not depend on
+//! the number of threads.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::aggregate::{Aggregator, ExperienceResult, Summary};
+use crate::analysis::{Analyzer, Token};
+use crate::error::Error;
+use crate::ingest::{CsvReader, Experience, ReadOptions, Skipped};
+use crate::privacy::Redactor;
+use crate::theme::{AssignerSettings, Assignment, Taxonomy, ThemeAssigner};
+
+/// Analyses texts with one taxonomy.
+///
+/// ```
+/// let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
+/// let a = engine.assign("Sinds de inbraak in de berging slaapt ze met het licht aan.");
+/// assert_eq!(engine.theme_id(&a.themes[0]), "veiligheid");
+/// ```
+#[derive(Debug)]
+pub struct Engine {
+    taxonomy: Taxonomy,
+    analyzer: Analyzer,
+    assigner: ThemeAssigner,
+    theme_ids: Vec<Arc<str>>,
+}
+
+impl Engine {
+    /// An engine for `taxonomy` with the default assigner settings.
+    pub fn new(taxonomy: Taxonomy) -> Result<Engine, Error> {
+        Engine::with_settings(taxonomy, AssignerSettings::default())
+    }
+
+    /// An engine for `taxonomy` with the given assigner settings.
+    pub fn with_settings(taxonomy: Taxonomy, settings: AssignerSettings) -> Result<Engine, Error> {
+        let analyzer = Analyzer::builder()
+            .known_words(taxonomy.cue_words())
+            .build();
+        let assigner = ThemeAssigner::new(&taxonomy, &analyzer, settings)?;
+        let theme_ids = taxonomy
+            .themes()
+            .iter()
+            .map(|t| Arc::from(t.id.as_str()))
+            .collect();
+        Ok(Engine {
+            taxonomy,
+            analyzer,
+            assigner,
+            theme_ids,
+        })
+    }
+
+    /// The taxonomy in use.
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    /// The analyzer.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The assigner.
+    pub fn assigner(&self) -> &ThemeAssigner {
+        &self.assigner
+    }
+
+    /// The id of an assigned theme.
+    pub fn theme_id(&self, hit: &crate::theme::ThemeHit) -> &str {
+        &self.theme_ids[hit.theme]
+    }
+
+    /// The themes of one text.
+    pub fn assign(&self, text: &str) -> Assignment {
+        thread_local! {
+            static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        TOKENS.with_borrow_mut(|tokens| {
+            self.analyzer.analyse_into(text, tokens);
+            self.assigner.assign(tokens)
+        })
+    }
+
+    /// Reads every input file and analyses every row.
+    pub fn analyse_files(
+        &self,
+        inputs: &[PathBuf],
+        options: &AnalyseOptions,
+        progress: &dyn Progress,
+    ) -> Result<Analysis, Error> {
+        let mut readers = Vec::with_capacity(inputs.len());
+        for path in inputs {
+            readers.push(CsvReader::open(path, &options.read)?);
+        }
+        let total: u64 = readers.iter().filter_map(CsvReader::total_bytes).sum();
+        progress.start(total);
+        let redactor = (!options.raw_text).then(Redactor::new);
+        let mut run = Run {
+            aggregator: Aggregator::new(&self.taxonomy),
+            experiences: Vec::new(),
+            skipped: Vec::new(),
+            rows_read: 0,
+            analysed_rows: 0,
+            last_row: None,
+        };
+        let mut done_bytes = 0u64;
+        for mut reader in readers {
+            let mut batch = Vec::new();
+            let mut skipped = Vec::new();
+            reader.read_batch(options.batch_rows, &mut batch, &mut skipped)?;
+            loop {
+                if batch.is_empty() && skipped.is_empty() {
+                    break;
+                }
+                // Read the next batch while this one is analysed.
+                let (mut next, mut next_skipped) = (Vec::new(), Vec::new());
+                let (read, results) = rayon::join(
+                    || reader.read_batch(options.batch_rows, &mut next, &mut next_skipped),
+                    || {
+                        batch
+                            .par_iter()
+                            .map(|e| self.assign(&e.text))
+                            .collect::<Vec<_>>()
+                    },
+                );
+                run.absorb(self, &batch, &results, skipped);
+                progress.advance(done_bytes + reader.bytes_read());
+                read?;
+                batch = next;
+                skipped = next_skipped;
+            }
+            run.rows_read += reader.rows_read();
+            done_bytes += reader.total_bytes().unwrap_or(0);
+        }
+        progress.finish();
+        let mut skipped = run.skipped;
+        if let Some(r) = &redactor {
+            for s in &mut skipped {
+                s.excerpt = r.redact(&s.excerpt).into_owned();
+            }
+        }
+        Ok(Analysis {
+            ledger: Ledger {
+                rows_read: run.rows_read,
+                analysed: run.analysed_rows,
+                skipped,
+            },
+            summary: run.aggregator.finish(redactor.as_ref()),
+            experiences: run.experiences,
+            raw_text: options.raw_text,
+            taxonomy: self.taxonomy.name().to_string(),
+        })
+    }
+}
+
+struct Run {
+    aggregator: Aggregator,
+    experiences: Vec<ExperienceResult>,
+    skipped: Vec<Skipped>,
+    rows_read: u64,
+    analysed_rows: u64,
+    last_row: Option<(Arc<str>, u64)>,
+}
+
+impl Run {
+    fn absorb(
+        &mut self,
+        engine: &Engine,
+        batch: &[Experience],
+        results: &[Assignment],
+        skipped: Vec<Skipped>,
+    ) {
+        for (e, a) in batch.iter().zip(results) {
+            // Several answers of one row count as one analysed row.
+            let row = (e.file.clone(), e.line);
+            if self.last_row.as_ref() != Some(&row) {
+                self.analysed_rows += 1;
+                self.last_row = Some(row);
+            }
+            self.aggregator.add(e, a);
+            self.experiences
+                .push(ExperienceResult::new(e, a, &engine.theme_ids));
+        }
+        self.skipped.extend(skipped);
+    }
+}
+
+/// Options for [`Engine::analyse_files`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyseOptions {
+    /// How to read the input.
+    pub read: ReadOptions,
+    /// Show texts as written, personal data included. Off by default.
+    pub raw_text: bool,
+    /// Rows per batch.
+    pub batch_rows: usize,
+}
+
+impl Default for AnalyseOptions {
+    fn default() -> Self {
+        AnalyseOptions {
+            read: ReadOptions::default(),
+            raw_text: false,
+            batch_rows: 16 * 1024,
+        }
+    }
+}
+
+/// What became of every input row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ledger {
+    /// Rows read, over all files (headers not counted).
+    pub rows_read: u64,
+    /// Rows with at least one analysed answer.
+    pub analysed: u64,
+    /// Rows not analysed, with the reason. `rows_read = analysed + skipped`.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Ledger {
+    /// True when every row is accounted for.
+    pub fn adds_up(&self) -> bool {
+        self.rows_read == self.analysed + self.skipped.len() as u64
+    }
+}
+
+/// The result of a run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    /// What became of every row.
+    pub ledger: Ledger,
+    /// Per experience: id, position, themes with evidence.
+    pub experiences: Vec<ExperienceResult>,
+    /// Per theme: counts, shares, quotes.
+    pub summary: Summary,
+    /// Whether texts were left unredacted on request.
+    pub raw_text: bool,
+    /// The taxonomy's name.
+    pub taxonomy: String,
+}
+
+/// Progress of a long run, reported in bytes of input. The library never
+/// touches the terminal; the command-line tool draws a bar from this.
+pub trait Progress: Sync {
+    /// The run starts; `total_bytes` is the input size (0 if unknown).
+    fn start(&self, _total_bytes: u64) {}
+    /// `done_bytes` of the input have been read.
+    fn advance(&self, _done_bytes: u64) {}
+    /// The run is done.
+    fn finish(&self) {}
+}
+
+/// Reports no progress.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {}

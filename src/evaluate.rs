@@ -1,0 +1,586 @@
+//! Evaluation against gold-labelled experiences: precision, recall and F1
+//! per theme, micro and macro averages, exact match, Hamming loss, and the
+//! confusions that explain the errors.
+//!
+//! Gold files are JSON Lines in the format of the project's taxonomy
+//! contract: `{"id", "text", "themes": [...], "sentiment"?, "role"?,
+//! "pii"?: [{"start", "end", "kind"}]}`, with `["overig"]` for an experience
+//! that fits no theme. Metrics are plain functions of predictions and gold
+//! ([`ThemeScores::compute`]), so any assigner can be measured the same way.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::theme::{OVERIG, Taxonomy};
+
+/// Kinds of personal data a gold file may annotate.
+pub const PII_KINDS: [&str; 7] = [
+    "naam", "telefoon", "email", "bsn", "adres", "datum", "leeftijd",
+];
+/// Sentiment labels a gold file may use.
+pub const SENTIMENTS: [&str; 4] = ["positief", "negatief", "gemengd", "neutraal"];
+/// Roles a gold file may use.
+pub const ROLES: [&str; 3] = ["client", "naaste", "medewerker"];
+
+/// One gold-labelled experience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoldExperience {
+    /// Its id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Indices of its themes in the taxonomy; empty for `overig`.
+    pub themes: Vec<usize>,
+    /// `positief`, `negatief`, `gemengd` or `neutraal`, when labelled.
+    pub sentiment: Option<String>,
+    /// `client`, `naaste` or `medewerker`, when labelled.
+    pub role: Option<String>,
+    /// Annotated personal data.
+    pub pii: Vec<GoldPii>,
+    /// The 1-based line in the gold file.
+    pub line: u64,
+}
+
+/// An annotated span of personal data, in char offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldPii {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// One of [`PII_KINDS`].
+    pub kind: String,
+}
+
+#[derive(Deserialize)]
+struct RawGold {
+    id: String,
+    text: String,
+    themes: Vec<String>,
+    sentiment: Option<String>,
+    role: Option<String>,
+    #[serde(default)]
+    pii: Vec<RawPii>,
+}
+
+#[derive(Deserialize)]
+struct RawPii {
+    start: usize,
+    end: usize,
+    kind: String,
+}
+
+/// Reads and validates a gold file against `taxonomy`.
+pub fn read_gold(path: &Path, taxonomy: &Taxonomy) -> Result<Vec<GoldExperience>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    parse_gold(&text, &path.display().to_string(), taxonomy)
+}
+
+/// Parses and validates gold JSON Lines; `name` names the text in errors.
+///
+/// ```
+/// let tax = leefwereld::Taxonomy::default();
+/// let gold = leefwereld::parse_gold(
+///     r#"{"id": "1", "text": "De soep was lauw.", "themes": ["eten-en-drinken"]}"#, "g.jsonl", &tax).unwrap();
+/// assert_eq!(gold[0].themes, [3]);
+/// let err = leefwereld::parse_gold(r#"{"id": "1", "text": "x", "themes": ["eten"]}"#, "g.jsonl", &tax).unwrap_err();
+/// assert!(err.to_string().starts_with("g.jsonl:1: unknown theme id 'eten'"));
+/// ```
+pub fn parse_gold(
+    text: &str,
+    name: &str,
+    taxonomy: &Taxonomy,
+) -> Result<Vec<GoldExperience>, Error> {
+    let mut out = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i as u64 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fail = |m: String| Error::gold(name, Some(n), m);
+        let raw: RawGold = serde_json::from_str(line)
+            .map_err(|e| fail(format!("not a valid gold record: {e}")))?;
+        if !ids.insert(raw.id.clone()) {
+            return Err(fail(format!("duplicate id '{}'", raw.id)));
+        }
+        let mut themes = Vec::new();
+        for t in &raw.themes {
+            if t == OVERIG {
+                if raw.themes.len() > 1 {
+                    return Err(fail(format!(
+                        "'{OVERIG}' must stand alone, not with other themes"
+                    )));
+                }
+                continue;
+            }
+            let idx = taxonomy
+                .themes()
+                .iter()
+                .position(|x| x.id == *t)
+                .ok_or_else(|| {
+                    let known: Vec<&str> =
+                        taxonomy.themes().iter().map(|x| x.id.as_str()).collect();
+                    fail(format!(
+                        "unknown theme id '{t}'; known: {}, {OVERIG}",
+                        known.join(", ")
+                    ))
+                })?;
+            if themes.contains(&idx) {
+                return Err(fail(format!("theme '{t}' is listed twice")));
+            }
+            themes.push(idx);
+        }
+        if raw.themes.is_empty() || raw.themes.len() > 3 {
+            return Err(fail(format!(
+                "an experience has one to three themes or [\"{OVERIG}\"], not {}",
+                raw.themes.len()
+            )));
+        }
+        if let Some(s) = &raw.sentiment {
+            if !SENTIMENTS.contains(&s.as_str()) {
+                return Err(fail(format!(
+                    "unknown sentiment '{s}'; known: {}",
+                    SENTIMENTS.join(", ")
+                )));
+            }
+        }
+        if let Some(r) = &raw.role {
+            if !ROLES.contains(&r.as_str()) {
+                return Err(fail(format!(
+                    "unknown role '{r}'; known: {}",
+                    ROLES.join(", ")
+                )));
+            }
+        }
+        let chars = raw.text.chars().count();
+        let mut pii = Vec::new();
+        for p in raw.pii {
+            if p.start >= p.end || p.end > chars {
+                return Err(fail(format!(
+                    "pii span {}..{} is outside the text ({chars} characters) or empty",
+                    p.start, p.end
+                )));
+            }
+            if !PII_KINDS.contains(&p.kind.as_str()) {
+                return Err(fail(format!(
+                    "unknown pii kind '{}'; known: {}",
+                    p.kind,
+                    PII_KINDS.join(", ")
+                )));
+            }
+            pii.push(GoldPii {
+                start: p.start,
+                end: p.end,
+                kind: p.kind,
+            });
+        }
+        out.push(GoldExperience {
+            id: raw.id,
+            text: raw.text,
+            themes,
+            sentiment: raw.sentiment,
+            role: raw.role,
+            pii,
+            line: n,
+        });
+    }
+    if out.is_empty() {
+        return Err(Error::gold(name, None, "no gold records"));
+    }
+    Ok(out)
+}
+
+/// Precision, recall, F1 and support of one theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassScores {
+    /// The theme id.
+    pub id: String,
+    /// Correct / predicted (0 when nothing was predicted).
+    pub precision: f64,
+    /// Correct / gold (0 when the gold has none).
+    pub recall: f64,
+    /// Harmonic mean of precision and recall.
+    pub f1: f64,
+    /// Gold experiences with this theme.
+    pub support: u64,
+    /// Experiences predicted with this theme.
+    pub predicted: u64,
+    /// Correct predictions.
+    pub true_positives: u64,
+}
+
+/// How often a gold theme was missed while another was predicted instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confusion {
+    /// The gold theme that was missed (`overig`: the gold had no theme).
+    pub gold: String,
+    /// The theme predicted instead (`overig`: nothing was predicted).
+    pub predicted: String,
+    /// How many experiences.
+    pub count: u64,
+}
+
+/// Multi-label theme scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeScores {
+    /// Experiences measured.
+    pub n: u64,
+    /// Per theme, in the taxonomy's order.
+    pub per_theme: Vec<ClassScores>,
+    /// Precision over all (experience, theme) decisions.
+    pub micro_precision: f64,
+    /// Recall over all decisions.
+    pub micro_recall: f64,
+    /// F1 over all decisions.
+    pub micro_f1: f64,
+    /// Mean of the per-theme precisions.
+    pub macro_precision: f64,
+    /// Mean of the per-theme recalls.
+    pub macro_recall: f64,
+    /// Mean of the per-theme F1s.
+    pub macro_f1: f64,
+    /// Share of experiences whose predicted set equals the gold set.
+    pub exact_match: f64,
+    /// Share of wrong (experience, theme) decisions.
+    pub hamming_loss: f64,
+    /// Most frequent confusions first.
+    pub confusions: Vec<Confusion>,
+}
+
+fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+impl ThemeScores {
+    /// Scores `predicted` against `gold`: for each experience, the indices of
+    /// its themes into `theme_ids` (empty means `overig`).
+    ///
+    /// ```
+    /// use leefwereld::ThemeScores;
+    /// let ids = ["a".to_string(), "b".to_string()];
+    /// let s = ThemeScores::compute(&ids, &[vec![0], vec![1], vec![]], &[vec![0], vec![0], vec![]]);
+    /// assert_eq!(s.per_theme[0].precision, 0.5);
+    /// assert_eq!(s.per_theme[1].recall, 0.0);
+    /// assert_eq!(s.exact_match, 2.0 / 3.0);
+    /// assert_eq!(s.confusions[0].gold, "b");
+    /// ```
+    pub fn compute(
+        theme_ids: &[String],
+        gold: &[Vec<usize>],
+        predicted: &[Vec<usize>],
+    ) -> ThemeScores {
+        assert_eq!(
+            gold.len(),
+            predicted.len(),
+            "one prediction per gold experience"
+        );
+        let k = theme_ids.len();
+        let (mut tp, mut pred, mut sup) = (vec![0u64; k], vec![0u64; k], vec![0u64; k]);
+        let (mut exact, mut wrong) = (0u64, 0u64);
+        let mut confusions: BTreeMap<(String, String), u64> = BTreeMap::new();
+        let name = |i: Option<usize>| i.map_or(OVERIG.to_string(), |i| theme_ids[i].clone());
+        for (g, p) in gold.iter().zip(predicted) {
+            for &t in g {
+                sup[t] += 1;
+                if p.contains(&t) {
+                    tp[t] += 1;
+                }
+            }
+            for &t in p {
+                pred[t] += 1;
+            }
+            let missed: Vec<usize> = g.iter().copied().filter(|t| !p.contains(t)).collect();
+            let extra: Vec<usize> = p.iter().copied().filter(|t| !g.contains(t)).collect();
+            wrong += (missed.len() + extra.len()) as u64;
+            if missed.is_empty() && extra.is_empty() {
+                exact += 1;
+            }
+            // Pair each miss with each spurious theme; a miss with nothing
+            // instead pairs with overig, and so does a spurious theme.
+            let misses: Vec<Option<usize>> = if missed.is_empty() {
+                vec![None]
+            } else {
+                missed.into_iter().map(Some).collect()
+            };
+            let extras: Vec<Option<usize>> = if extra.is_empty() {
+                vec![None]
+            } else {
+                extra.into_iter().map(Some).collect()
+            };
+            for m in &misses {
+                for e in &extras {
+                    if m.is_some() || e.is_some() {
+                        *confusions.entry((name(*m), name(*e))).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let per_theme: Vec<ClassScores> = (0..k)
+            .map(|t| {
+                let (p, r) = (ratio(tp[t], pred[t]), ratio(tp[t], sup[t]));
+                ClassScores {
+                    id: theme_ids[t].clone(),
+                    precision: p,
+                    recall: r,
+                    f1: f1(p, r),
+                    support: sup[t],
+                    predicted: pred[t],
+                    true_positives: tp[t],
+                }
+            })
+            .collect();
+        let (all_tp, all_pred, all_sup) = (tp.iter().sum(), pred.iter().sum(), sup.iter().sum());
+        let (mp, mr) = (ratio(all_tp, all_pred), ratio(all_tp, all_sup));
+        let mean = |f: fn(&ClassScores) -> f64| {
+            if k == 0 {
+                0.0
+            } else {
+                per_theme.iter().map(f).sum::<f64>() / k as f64
+            }
+        };
+        let mut confusions: Vec<Confusion> = confusions
+            .into_iter()
+            .map(|((gold, predicted), count)| Confusion {
+                gold,
+                predicted,
+                count,
+            })
+            .collect();
+        confusions.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| (&a.gold, &a.predicted).cmp(&(&b.gold, &b.predicted)))
+        });
+        let n = gold.len() as u64;
+        ThemeScores {
+            n,
+            micro_precision: mp,
+            micro_recall: mr,
+            micro_f1: f1(mp, mr),
+            macro_precision: mean(|c| c.precision),
+            macro_recall: mean(|c| c.recall),
+            macro_f1: mean(|c| c.f1),
+            exact_match: ratio(exact, n),
+            hamming_loss: ratio(wrong, n * k as u64),
+            per_theme,
+            confusions,
+        }
+    }
+}
+
+/// A method of assigning themes, for evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Method {
+    /// The default untrained assigner: the taxonomy's cue lexicon.
+    Lexicon,
+    /// The baseline: the words of each theme's label as keywords, matched on
+    /// stems, one match assigns (how QDA tools auto-code).
+    Keyword,
+}
+
+impl Method {
+    /// Its name on the command line (`lexicon`, `keyword`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Lexicon => "lexicon",
+            Method::Keyword => "keyword",
+        }
+    }
+
+    /// Parses a method name.
+    pub fn parse(s: &str) -> Option<Method> {
+        match s {
+            "lexicon" => Some(Method::Lexicon),
+            "keyword" => Some(Method::Keyword),
+            _ => None,
+        }
+    }
+
+    /// An engine that assigns themes by this method with `taxonomy`'s themes.
+    pub fn engine(self, taxonomy: &Taxonomy) -> Result<Engine, Error> {
+        match self {
+            Method::Lexicon => Engine::new(taxonomy.clone()),
+            Method::Keyword => Engine::new(keyword_taxonomy(taxonomy)?),
+        }
+    }
+}
+
+/// The baseline taxonomy: each theme's cues are the words of its Dutch label
+/// and of its id, stopwords left out.
+pub fn keyword_taxonomy(taxonomy: &Taxonomy) -> Result<Taxonomy, Error> {
+    use std::fmt::Write;
+    let mut toml = String::new();
+    for t in taxonomy.themes() {
+        let mut words: Vec<String> = Vec::new();
+        for w in t
+            .label
+            .split(|c: char| !c.is_alphanumeric())
+            .chain(t.id.split('-'))
+        {
+            let w = w.to_lowercase();
+            if w.chars().count() > 2
+                && !crate::analysis::stopwords::is_stopword(&w)
+                && !words.contains(&w)
+            {
+                words.push(w);
+            }
+        }
+        let list: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+        let _ = writeln!(
+            toml,
+            "[[themes]]\nid = {:?}\nlabel = {:?}\ncues = [{}]\n",
+            t.id,
+            t.label,
+            list.join(", ")
+        );
+    }
+    Taxonomy::from_toml(&toml, "keyword baseline")
+}
+
+/// The result of evaluating one method on a gold file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// The method.
+    pub method: Method,
+    /// Theme scores.
+    pub themes: ThemeScores,
+}
+
+/// Evaluates `engine` (built for `method`) on `gold`.
+pub fn evaluate(engine: &Engine, method: Method, gold: &[GoldExperience]) -> Evaluation {
+    use rayon::prelude::*;
+    let predicted: Vec<Vec<usize>> = gold
+        .par_iter()
+        .map(|g| {
+            engine
+                .assign(&g.text)
+                .themes
+                .iter()
+                .map(|h| h.theme)
+                .collect()
+        })
+        .collect();
+    let gold_sets: Vec<Vec<usize>> = gold.iter().map(|g| g.themes.clone()).collect();
+    let ids: Vec<String> = engine
+        .taxonomy()
+        .themes()
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    Evaluation {
+        method,
+        themes: ThemeScores::compute(&ids, &gold_sets, &predicted),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids() -> Vec<String> {
+        ["a", "b", "c"].iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn scores_by_hand() {
+        // gold: {a}, {a,b}, {}, {c};  predicted: {a}, {a}, {b}, {}
+        let s = ThemeScores::compute(
+            &ids(),
+            &[vec![0], vec![0, 1], vec![], vec![2]],
+            &[vec![0], vec![0], vec![1], vec![]],
+        );
+        assert_eq!(s.n, 4);
+        let a = &s.per_theme[0];
+        assert_eq!((a.precision, a.recall, a.f1, a.support), (1.0, 1.0, 1.0, 2));
+        let b = &s.per_theme[1];
+        assert_eq!(
+            (b.precision, b.recall, b.support, b.predicted),
+            (0.0, 0.0, 1, 1)
+        );
+        // micro: tp 2, predicted 3, gold 4.
+        assert!((s.micro_precision - 2.0 / 3.0).abs() < 1e-12);
+        assert!((s.micro_recall - 0.5).abs() < 1e-12);
+        assert!((s.macro_f1 - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(s.exact_match, 0.25);
+        // wrong decisions: b missed, b spurious, c missed = 3 of 12.
+        assert_eq!(s.hamming_loss, 0.25);
+        let pairs: Vec<(&str, &str, u64)> = s
+            .confusions
+            .iter()
+            .map(|c| (c.gold.as_str(), c.predicted.as_str(), c.count))
+            .collect();
+        assert_eq!(
+            pairs,
+            [("b", "overig", 1), ("c", "overig", 1), ("overig", "b", 1)]
+        );
+    }
+
+    #[test]
+    fn gold_errors_name_the_line() {
+        let tax = Taxonomy::default();
+        let err = |t: &str| parse_gold(t, "g", &tax).unwrap_err().to_string();
+        let ok = r#"{"id": "1", "text": "Soep.", "themes": ["eten-en-drinken"]}"#;
+        assert!(err(&format!("{ok}\n{{broken")).starts_with("g:2: not a valid gold record"));
+        assert_eq!(err(&format!("{ok}\n{ok}")), "g:2: duplicate id '1'");
+        assert_eq!(
+            err(r#"{"id": "1", "text": "Soep.", "themes": ["overig", "veiligheid"]}"#),
+            "g:1: 'overig' must stand alone, not with other themes"
+        );
+        assert_eq!(
+            err(r#"{"id": "1", "text": "Soep.", "themes": []}"#),
+            "g:1: an experience has one to three themes or [\"overig\"], not 0"
+        );
+        assert_eq!(
+            err(
+                r#"{"id": "1", "text": "Soep.", "themes": ["overig"], "pii": [{"start": 3, "end": 9, "kind": "naam"}]}"#
+            ),
+            "g:1: pii span 3..9 is outside the text (5 characters) or empty"
+        );
+        assert_eq!(err(""), "g: no gold records");
+    }
+
+    #[test]
+    fn keyword_baseline_uses_label_words() {
+        let k = keyword_taxonomy(&Taxonomy::default()).unwrap();
+        let cues = |id: &str| {
+            k.theme(id)
+                .unwrap()
+                .cues
+                .iter()
+                .map(|c| c.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cues("eten-en-drinken"), ["eten", "drinken"]);
+        assert_eq!(cues("zeggenschap"), ["zeggenschap", "regie"]);
+    }
+
+    /// The gold files in fixtures/ are valid and every theme is there.
+    #[test]
+    fn shipped_gold_files_are_valid() {
+        let tax = Taxonomy::default();
+        for split in ["dev", "test"] {
+            let path =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{split}.jsonl"));
+            let gold = read_gold(&path, &tax).unwrap();
+            assert!(gold.len() >= 200, "{split}: {}", gold.len());
+            for t in 0..12 {
+                let n = gold.iter().filter(|g| g.themes.contains(&t)).count();
+                assert!(n >= 15, "{split}: theme {t} only {n} times");
+            }
+        }
+    }
+}

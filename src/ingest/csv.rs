@@ -1,0 +1,475 @@
+//! Delimited text (CSV, semicolon-separated Excel exports, TSV), read as a
+//! stream of batches.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::Path;
+use std::sync::Arc;
+
+use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
+use super::{Experience, SkipReason, Skipped, excerpt};
+use crate::error::Error;
+
+/// How to read input files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadOptions {
+    /// Columns that hold the experiences; empty means: find one by its name.
+    pub text_columns: Vec<String>,
+    /// Texts longer than this many bytes are skipped.
+    pub max_text_bytes: usize,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            text_columns: Vec::new(),
+            max_text_bytes: 1 << 20,
+        }
+    }
+}
+
+/// Reads experiences from one delimited text file.
+///
+/// ```
+/// use leefwereld::{CsvReader, ReadOptions};
+/// let data = "id;datum;ervaring\n1;3-11-2025;De soep was lauw.\n2;4-11-2025;\n";
+/// let mut reader = CsvReader::from_reader("mem.csv", data.as_bytes(), &ReadOptions::default()).unwrap();
+/// let (mut rows, mut skipped) = (Vec::new(), Vec::new());
+/// while reader.read_batch(100, &mut rows, &mut skipped).unwrap() > 0 {}
+/// assert_eq!(rows[0].text, "De soep was lauw.");
+/// assert_eq!((skipped[0].line, skipped[0].reason.code()), (3, "empty-text"));
+/// assert_eq!(reader.rows_read(), 2);
+/// ```
+pub struct CsvReader {
+    file: Arc<str>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    headers: Vec<Arc<str>>,
+    text_columns: Vec<usize>,
+    id_column: Option<usize>,
+    max_text_bytes: usize,
+    record: csv::ByteRecord,
+    rows_read: u64,
+    total_bytes: Option<u64>,
+    done: bool,
+}
+
+impl std::fmt::Debug for CsvReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CsvReader")
+            .field("file", &self.file)
+            .field("rows_read", &self.rows_read)
+            .finish_non_exhaustive()
+    }
+}
+
+const SNIFF_BYTES: usize = 64 * 1024;
+
+impl CsvReader {
+    /// Opens a file.
+    pub fn open(path: &Path, options: &ReadOptions) -> Result<CsvReader, Error> {
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        if meta.is_dir() {
+            return Err(Error::input(&name, None, "is a directory, not a file"));
+        }
+        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let mut reader =
+            CsvReader::from_reader(&name, BufReader::with_capacity(1 << 20, file), options)?;
+        reader.total_bytes = Some(meta.len());
+        Ok(reader)
+    }
+
+    /// Reads from any byte source; `name` names it in messages.
+    pub fn from_reader(
+        name: &str,
+        mut source: impl Read + Send + 'static,
+        options: &ReadOptions,
+    ) -> Result<Self, Error> {
+        let io = |e| Error::input(name, None, format!("cannot read: {e}"));
+        // Sniff the start: encoding marks, binary junk, the delimiter.
+        let mut head = Vec::with_capacity(SNIFF_BYTES);
+        (&mut source)
+            .take(SNIFF_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(io)?;
+        if head.iter().all(u8::is_ascii_whitespace) {
+            return Err(Error::input(name, None, "the file is empty"));
+        }
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Err(Error::input(
+                name,
+                None,
+                "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)",
+            ));
+        }
+        if head.contains(&0) {
+            return Err(Error::input(
+                name,
+                None,
+                "the file holds NUL bytes: it looks binary, not like CSV text",
+            ));
+        }
+        let skip = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let delimiter = sniff_delimiter(&head[skip..]);
+        let rest: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head).chain(source));
+        let mut rest = rest;
+        if skip > 0 {
+            let mut bom = [0u8; 3];
+            rest.read_exact(&mut bom).map_err(io)?;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .has_headers(true)
+            .from_reader(rest);
+        let header_record = reader
+            .byte_headers()
+            .map_err(|e| Error::input(name, Some(1), e.to_string()))?
+            .clone();
+        let mut headers = Vec::with_capacity(header_record.len());
+        for (i, h) in header_record.iter().enumerate() {
+            let h = std::str::from_utf8(h).map_err(|_| {
+                Error::input(
+                    name,
+                    Some(1),
+                    format!(
+                        "column {} of the header is not valid UTF-8; save the file as UTF-8",
+                        i + 1
+                    ),
+                )
+            })?;
+            headers.push(h.trim().to_string());
+        }
+        let text_columns = if options.text_columns.is_empty() {
+            let found = find_any(&headers, TEXT_COLUMNS).ok_or_else(|| {
+                Error::input(
+                    name,
+                    Some(1),
+                    format!(
+                        "no text column found; the columns are: {}. Choose one with --text-column NAME",
+                        list(&headers)
+                    ),
+                )
+            })?;
+            vec![found]
+        } else {
+            let mut cols = Vec::new();
+            for want in &options.text_columns {
+                let i = find_named(&headers, want).ok_or_else(|| {
+                    Error::input(
+                        name,
+                        Some(1),
+                        format!("no column '{want}'; the columns are: {}", list(&headers)),
+                    )
+                })?;
+                cols.push(i);
+            }
+            cols
+        };
+        let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
+        Ok(CsvReader {
+            file: Arc::from(name),
+            reader,
+            headers: headers.into_iter().map(Arc::from).collect(),
+            text_columns,
+            id_column,
+            max_text_bytes: options.max_text_bytes,
+            record: csv::ByteRecord::new(),
+            rows_read: 0,
+            total_bytes: None,
+            done: false,
+        })
+    }
+
+    /// The file's name as given.
+    pub fn file(&self) -> &Arc<str> {
+        &self.file
+    }
+
+    /// The header's column names.
+    pub fn headers(&self) -> &[Arc<str>] {
+        &self.headers
+    }
+
+    /// The names of the columns read as text.
+    pub fn text_columns(&self) -> Vec<&str> {
+        self.text_columns
+            .iter()
+            .map(|&i| &*self.headers[i])
+            .collect()
+    }
+
+    /// Rows read so far (not counting the header).
+    pub fn rows_read(&self) -> u64 {
+        self.rows_read
+    }
+
+    /// Bytes read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.reader.position().byte()
+    }
+
+    /// The file's size, when known.
+    pub fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
+    }
+
+    /// Reads up to `max_rows` rows, appending experiences to `out` and skipped
+    /// rows to `skipped`. Returns how many rows it read: 0 at the end.
+    pub fn read_batch(
+        &mut self,
+        max_rows: usize,
+        out: &mut Vec<Experience>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<usize, Error> {
+        let mut n = 0;
+        while n < max_rows && !self.done {
+            let more = self
+                .reader
+                .read_byte_record(&mut self.record)
+                .map_err(|e| {
+                    Error::input(&self.file, e.position().map(|p| p.line()), e.to_string())
+                })?;
+            if !more {
+                self.done = true;
+                if self.rows_read == 0 && n == 0 {
+                    return Err(Error::input(
+                        &self.file,
+                        None,
+                        "the file has a header but no rows",
+                    ));
+                }
+                break;
+            }
+            n += 1;
+            self.rows_read += 1;
+            self.take_row(out, skipped)?;
+        }
+        Ok(n)
+    }
+
+    fn take_row(
+        &mut self,
+        out: &mut Vec<Experience>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<(), Error> {
+        let line = self.record.position().map_or(0, |p| p.line());
+        let rec = &self.record;
+        let mut fields = Vec::with_capacity(rec.len());
+        for (i, f) in rec.iter().enumerate() {
+            match std::str::from_utf8(f) {
+                Ok(s) => fields.push(s),
+                Err(e) => {
+                    let bad = f[e.valid_up_to()];
+                    return Err(Error::input(
+                        &self.file,
+                        Some(line),
+                        format!(
+                            "column '{}' is not valid UTF-8 (byte 0x{bad:02X}); save the file as UTF-8 (CSV UTF-8 in Excel)",
+                            self.headers.get(i).map_or("?", |h| h)
+                        ),
+                    ));
+                }
+            }
+        }
+        let skip = |reason: SkipReason, text: &str| Skipped {
+            file: self.file.clone(),
+            line,
+            reason,
+            excerpt: excerpt(text, 80),
+        };
+        if fields.len() != self.headers.len() {
+            let joined = fields.join(" | ");
+            skipped.push(skip(
+                SkipReason::FieldCount {
+                    found: fields.len(),
+                    expected: self.headers.len(),
+                },
+                &joined,
+            ));
+            return Ok(());
+        }
+        let id = match self.id_column {
+            Some(i) if !fields[i].trim().is_empty() => fields[i].trim().to_string(),
+            _ => format!("r{line}"),
+        };
+        let before = out.len();
+        let mut reason = SkipReason::EmptyText;
+        for &col in &self.text_columns {
+            let text = fields[col];
+            if text.trim().is_empty() {
+                continue;
+            }
+            if text.len() > self.max_text_bytes {
+                reason = SkipReason::TooLong {
+                    bytes: text.len(),
+                    limit: self.max_text_bytes,
+                };
+                continue;
+            }
+            let meta = (0..fields.len())
+                .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
+                .map(|i| (self.headers[i].clone(), fields[i].to_string()))
+                .collect();
+            out.push(Experience {
+                id: id.clone(),
+                text: text.to_string(),
+                file: self.file.clone(),
+                line,
+                question: self.headers[col].clone(),
+                meta,
+            });
+        }
+        if out.len() == before {
+            let text = self.text_columns.first().map_or("", |&c| fields[c]);
+            skipped.push(skip(reason, text));
+        }
+        Ok(())
+    }
+}
+
+fn list(headers: &[String]) -> String {
+    headers
+        .iter()
+        .map(|h| format!("'{h}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The delimiter of a delimited text: the candidate that occurs most often
+/// outside quotes on the first line (`;`, `,`, tab, `|`; ties in that order).
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 4] = [b';', b',', b'\t', b'|'];
+    let mut counts = [0usize; 4];
+    let mut quoted = false;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = CANDIDATES.iter().position(|&c| c == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let best = (0..4)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(1);
+    if counts[best] == 0 {
+        b','
+    } else {
+        CANDIDATES[best]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(data: &'static [u8]) -> Result<(Vec<Experience>, Vec<Skipped>, u64), Error> {
+        let mut r = CsvReader::from_reader("t.csv", data, &ReadOptions::default())?;
+        let (mut out, mut skipped) = (Vec::new(), Vec::new());
+        while r.read_batch(2, &mut out, &mut skipped)? > 0 {}
+        Ok((out, skipped, r.rows_read()))
+    }
+
+    #[test]
+    fn sniffs_delimiters() {
+        assert_eq!(sniff_delimiter(b"id;datum;tekst\n1,2;3;4"), b';');
+        assert_eq!(sniff_delimiter(b"id,datum,tekst\n"), b',');
+        assert_eq!(sniff_delimiter(b"id\tdatum\ttekst\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"\"a;b\",c,d\n"), b',');
+        assert_eq!(sniff_delimiter(b"tekst\n"), b',');
+    }
+
+    #[test]
+    fn reads_rows_with_quotes_and_newlines() {
+        let (out, skipped, n) = read(
+            b"\xEF\xBB\xBFid;ervaring\n1;\"Eerste regel\nTweede; met \"\"quote\"\"\"\n2;Kort\n",
+        )
+        .unwrap();
+        assert_eq!(n, 2);
+        assert!(skipped.is_empty());
+        assert_eq!(out[0].text, "Eerste regel\nTweede; met \"quote\"");
+        assert_eq!((out[1].id.as_str(), out[1].line), ("2", 4));
+    }
+
+    #[test]
+    fn every_row_is_analysed_or_skipped() {
+        let (out, skipped, n) =
+            read(b"id;ervaring;rol\n1;goed;client\n2; ;client\n3;x\n4;prima;naaste\n").unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(out.len() + skipped.len(), 4);
+        assert_eq!(skipped[0].reason, SkipReason::EmptyText);
+        assert_eq!(
+            skipped[1].reason,
+            SkipReason::FieldCount {
+                found: 2,
+                expected: 3
+            }
+        );
+        assert_eq!(skipped[1].line, 4);
+        assert_eq!(out[1].meta, vec![(Arc::from("rol"), "naaste".to_string())]);
+    }
+
+    #[test]
+    fn bad_files_get_clear_errors() {
+        let msg = |d: &'static [u8]| read(d).unwrap_err().to_string();
+        assert_eq!(msg(b""), "t.csv: the file is empty");
+        assert_eq!(
+            msg(b"id;ervaring\n"),
+            "t.csv: the file has a header but no rows"
+        );
+        assert_eq!(
+            msg(b"id;datum\n1;2\n"),
+            "t.csv:1: no text column found; the columns are: 'id', 'datum'. Choose one with --text-column NAME"
+        );
+        assert_eq!(
+            msg(b"id;ervaring\n1;ok\n2;caf\xE9\n"),
+            "t.csv:3: column 'ervaring' is not valid UTF-8 (byte 0xE9); save the file as UTF-8 (CSV UTF-8 in Excel)"
+        );
+        assert!(msg(b"\x00\x01\x02binary").contains("binary"));
+        assert!(msg(b"\xFF\xFEi\x00d\x00").contains("UTF-16"));
+    }
+
+    #[test]
+    fn text_column_by_flag() {
+        let opts = ReadOptions {
+            text_columns: vec!["Wat kan beter?".into()],
+            ..Default::default()
+        };
+        let data: &[u8] = b"id;Wat kan beter?\n1;Meer tijd\n";
+        let mut r = CsvReader::from_reader("t.csv", data, &opts).unwrap();
+        let (mut out, mut sk) = (Vec::new(), Vec::new());
+        r.read_batch(10, &mut out, &mut sk).unwrap();
+        assert_eq!(&*out[0].question, "Wat kan beter?");
+        let opts = ReadOptions {
+            text_columns: vec!["vraag".into()],
+            ..Default::default()
+        };
+        let err = CsvReader::from_reader("t.csv", data, &opts).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv:1: no column 'vraag'; the columns are: 'id', 'Wat kan beter?'"
+        );
+    }
+
+    #[test]
+    fn too_long_texts_are_skipped() {
+        let opts = ReadOptions {
+            max_text_bytes: 5,
+            ..Default::default()
+        };
+        let data: &[u8] = b"ervaring\nkort\nveel te lang\n";
+        let mut r = CsvReader::from_reader("t.csv", data, &opts).unwrap();
+        let (mut out, mut sk) = (Vec::new(), Vec::new());
+        r.read_batch(10, &mut out, &mut sk).unwrap();
+        assert_eq!((out.len(), sk[0].reason.code()), (1, "too-long"));
+    }
+}

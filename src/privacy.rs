@@ -1,0 +1,389 @@
+//! Personal data: find it and replace it before any text is shown.
+//!
+//! Every quote, excerpt and export goes through [`Redactor::redact`] unless the
+//! user explicitly asks for raw text. What it finds, with its placeholder:
+//! e-mail addresses and web addresses ([EMAIL], [URL]), phone numbers
+//! ([TELEFOON]), BSNs that pass the eleven-test ([BSN]), IBANs ([IBAN]),
+//! postcodes and street addresses ([ADRES]), dates with a year ([DATUM]),
+//! ages ([LEEFTIJD]), and names ([NAAM]): a capitalised word after a title or
+//! a relation (meneer, mw., zuster, dokter, mijn dochter, ...), initials with a
+//! surname, and any capitalised word inside a sentence that is not a known
+//! Dutch word. Within one text the same name gets the same number
+//! ([NAAM-1], [NAAM-2]).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::analysis::CompoundSplitter;
+
+/// Kinds of personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum PiiKind {
+    /// A person's name.
+    Naam,
+    /// A phone number.
+    Telefoon,
+    /// An e-mail address.
+    Email,
+    /// A web address.
+    Url,
+    /// A citizen service number.
+    Bsn,
+    /// A bank account number.
+    Iban,
+    /// A street address or postcode.
+    Adres,
+    /// A date.
+    Datum,
+    /// An age.
+    Leeftijd,
+}
+
+impl PiiKind {
+    /// The placeholder's word (`NAAM`, `TELEFOON`, ...).
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            PiiKind::Naam => "NAAM",
+            PiiKind::Telefoon => "TELEFOON",
+            PiiKind::Email => "EMAIL",
+            PiiKind::Url => "URL",
+            PiiKind::Bsn => "BSN",
+            PiiKind::Iban => "IBAN",
+            PiiKind::Adres => "ADRES",
+            PiiKind::Datum => "DATUM",
+            PiiKind::Leeftijd => "LEEFTIJD",
+        }
+    }
+}
+
+/// A span of personal data, in byte offsets into the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PiiSpan {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: PiiKind,
+}
+
+const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+const TITLES: &str = "meneer|mevrouw|mevr|mw|mr|dhr|heer|zuster|zr|broeder|dokter|dr|drs|juf|juffrouw|meester|collega|verzorgster|verzorger|verpleegster|verpleger|begeleider|begeleidster|buurvrouw|buurman|oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|kleinzoon|kleindochter|fysio|arts|huisarts|psycholoog|mentor|cliënt|bewoner|bewoonster";
+const PARTICLES: &str = r"(?:van der|van den|van de|van 't|van het|v/d|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin)";
+
+static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
+    let r = |s: &str| Regex::new(s).expect("valid pattern");
+    vec![
+        (PiiKind::Email, r(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+        (PiiKind::Url, r(r"(?i)\b(?:https?://|www\.)\S+")),
+        (
+            PiiKind::Datum,
+            r(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b"),
+        ),
+        (
+            PiiKind::Datum,
+            r(&format!(
+                r"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}\b"
+            )),
+        ),
+        (
+            PiiKind::Iban,
+            r(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){2}\d{2}\b"),
+        ),
+        (
+            PiiKind::Telefoon,
+            r(
+                r"(?:\+|\b00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:[\s-]?\d){7,8}\b|(?:\(0\d{1,3}\)|\b0\d{1,3})(?:[\s-]?\d){6,8}\b",
+            ),
+        ),
+        (PiiKind::Bsn, r(r"\b\d{4}\.?\d{2}\.?\d{3}\b")),
+        (PiiKind::Adres, r(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")),
+        (
+            PiiKind::Adres,
+            r(
+                r"\b[A-Z][\p{L}-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|markt|veld|baan|dreef|lei|steenweg)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d+)?",
+            ),
+        ),
+        (
+            PiiKind::Leeftijd,
+            r(
+                r"(?i)\b\d{1,3}[\s-]?jarige?\b|\b\d{1,3}\s+jaar\s+oud\b|\b(?:ik ben|hij is|zij is|ze is|mijn moeder is|mijn vader is)\s+\d{2,3}\b",
+            ),
+        ),
+        (
+            PiiKind::Naam,
+            r(&format!(
+                r"(?i:\b(?:{TITLES})\.?)\s+((?:\p{{Lu}}\.\s?)*(?:\p{{Lu}}[\p{{L}}'-]+\s+)?(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+(?:-\p{{Lu}}[\p{{L}}'-]+)?)"
+            )),
+        ),
+        (
+            PiiKind::Naam,
+            r(&format!(
+                r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+"
+            )),
+        ),
+    ]
+});
+
+/// Finds and replaces personal data in text.
+#[derive(Debug, Clone)]
+pub struct Redactor {
+    known: CompoundSplitter,
+}
+
+impl Default for Redactor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Redactor {
+    /// A redactor with the built-in Dutch rules.
+    pub fn new() -> Self {
+        Redactor {
+            known: CompoundSplitter::dutch(),
+        }
+    }
+
+    /// The spans of personal data in `text`, ordered, not overlapping.
+    pub fn find(&self, text: &str) -> Vec<PiiSpan> {
+        let mut spans: Vec<PiiSpan> = Vec::new();
+        for (kind, re) in PATTERNS.iter() {
+            for caps in re.captures_iter(text) {
+                let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("match"));
+                if *kind == PiiKind::Bsn && !eleven_test(m.as_str()) {
+                    continue;
+                }
+                push(
+                    &mut spans,
+                    PiiSpan {
+                        start: m.start(),
+                        end: m.end(),
+                        kind: *kind,
+                    },
+                );
+            }
+        }
+        self.unknown_capitalised(text, &mut spans);
+        spans.sort_by_key(|s| s.start);
+        spans
+    }
+
+    /// Capitalised words inside a sentence that are no known Dutch word.
+    fn unknown_capitalised(&self, text: &str, spans: &mut Vec<PiiSpan>) {
+        let mut sentence_start = true;
+        let mut prev_end = 0;
+        crate::analysis::segment::segment(text, |s| {
+            let (start, end) = (s.start as usize, s.end as usize);
+            let gap = &text[prev_end..start];
+            if gap.contains(['.', '!', '?', '\n', ':', '"', '“', '(']) || prev_end == 0 {
+                sentence_start = true;
+            }
+            let word = &text[start..end];
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if capital && !sentence_start && word.chars().any(char::is_lowercase) {
+                let lower = crate::analysis::normalise(word);
+                if !self.known.knows(&lower) && !crate::analysis::stopwords::is_stopword(&lower) {
+                    push(
+                        spans,
+                        PiiSpan {
+                            start,
+                            end,
+                            kind: PiiKind::Naam,
+                        },
+                    );
+                }
+            }
+            sentence_start = false;
+            prev_end = end;
+        });
+    }
+
+    /// `text` with every span of personal data replaced by its placeholder;
+    /// borrowed when there is none.
+    ///
+    /// ```
+    /// let r = leefwereld::Redactor::new();
+    /// assert_eq!(
+    ///     r.redact("Zuster Anja belde 06-12345678, later belde Anja nog eens."),
+    ///     "Zuster [NAAM-1] belde [TELEFOON], later belde [NAAM-1] nog eens."
+    /// );
+    /// assert_eq!(r.redact("De soep was lauw."), "De soep was lauw.");
+    /// ```
+    pub fn redact<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let spans = self.find(text);
+        if spans.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let mut names: Vec<String> = Vec::new();
+        // A name found once is a name everywhere in the text.
+        let mut all = spans.clone();
+        for s in spans.iter().filter(|s| s.kind == PiiKind::Naam) {
+            let name = &text[s.start..s.end];
+            for (i, _) in text.match_indices(name) {
+                let end = i + name.len();
+                let whole = !text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !text[end..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if whole {
+                    push(
+                        &mut all,
+                        PiiSpan {
+                            start: i,
+                            end,
+                            kind: PiiKind::Naam,
+                        },
+                    );
+                }
+            }
+        }
+        all.sort_by_key(|s| s.start);
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for s in all {
+            out.push_str(&text[at..s.start]);
+            if s.kind == PiiKind::Naam {
+                let key = text[s.start..s.end].to_lowercase();
+                let n = match names.iter().position(|k| *k == key) {
+                    Some(i) => i + 1,
+                    None => {
+                        names.push(key);
+                        names.len()
+                    }
+                };
+                out.push_str(&format!("[NAAM-{n}]"));
+            } else {
+                out.push('[');
+                out.push_str(s.kind.placeholder());
+                out.push(']');
+            }
+            at = s.end;
+        }
+        out.push_str(&text[at..]);
+        Cow::Owned(out)
+    }
+}
+
+/// Adds `span` unless it overlaps one already found (earlier patterns win).
+fn push(spans: &mut Vec<PiiSpan>, span: PiiSpan) {
+    if !spans
+        .iter()
+        .any(|s| s.start < span.end && span.start < s.end)
+    {
+        spans.push(span);
+    }
+}
+
+/// The Dutch eleven-test for BSNs.
+fn eleven_test(number: &str) -> bool {
+    let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 9 || digits.iter().all(|&d| d == 0) {
+        return false;
+    }
+    let sum: i64 = digits
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i == 8 {
+                -(d as i64)
+            } else {
+                (9 - i as i64) * d as i64
+            }
+        })
+        .sum();
+    sum % 11 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn r(text: &str) -> String {
+        Redactor::new().redact(text).into_owned()
+    }
+
+    #[test]
+    fn contact_data_is_replaced() {
+        assert_eq!(
+            r("Mail naar j.jansen@example.nl of bel 020-1234567."),
+            "Mail naar [EMAIL] of bel [TELEFOON]."
+        );
+        assert_eq!(r("bel +31 6 12345678"), "bel [TELEFOON]");
+        assert_eq!(
+            r("bel (030) 555 5555 of 06 1234 5678"),
+            "bel [TELEFOON] of [TELEFOON]"
+        );
+        assert_eq!(r("zie www.example.nl/dossier/123"), "zie [URL]");
+    }
+
+    #[test]
+    fn numbers_that_are_not_personal_stay() {
+        assert_eq!(
+            r("Kamer 214, om 17.30 uur, €12,50."),
+            "Kamer 214, om 17.30 uur, €12,50."
+        );
+        assert_eq!(r("Al 12 jaar woon ik hier."), "Al 12 jaar woon ik hier.");
+    }
+
+    #[test]
+    fn bsn_needs_the_eleven_test() {
+        assert_eq!(r("BSN 123456782"), "BSN [BSN]");
+        assert_eq!(r("code 123456789"), "code 123456789");
+    }
+
+    #[test]
+    fn addresses_dates_and_ages() {
+        assert_eq!(
+            r("Ze woont op de Dorpsstraat 12a, 1234 AB."),
+            "Ze woont op de [ADRES], [ADRES]."
+        );
+        assert_eq!(r("geboren op 3 maart 1941"), "geboren op [DATUM]");
+        assert_eq!(r("geboren 03-03-1941"), "geboren [DATUM]");
+        assert_eq!(
+            r("een 87-jarige vrouw, ik ben 84"),
+            "een [LEEFTIJD] vrouw, [LEEFTIJD]"
+        );
+    }
+
+    #[test]
+    fn names_after_titles_and_relations() {
+        assert_eq!(r("meneer van der Berg"), "meneer [NAAM-1]");
+        assert_eq!(
+            r("Ik sprak mw. De Vries en dhr. J. Bakker."),
+            "Ik sprak mw. [NAAM-1] en dhr. [NAAM-2]."
+        );
+        assert_eq!(
+            r("mijn dochter Fatima komt elke dag"),
+            "mijn dochter [NAAM-1] komt elke dag"
+        );
+        assert_eq!(r("Zuster Anja de Vries belde"), "Zuster [NAAM-1] belde");
+        assert_eq!(
+            r("zuster Anja Bakker en zuster Anja"),
+            "zuster [NAAM-1] en zuster [NAAM-2]"
+        );
+    }
+
+    #[test]
+    fn unknown_capitalised_words_are_names_known_words_are_not() {
+        assert_eq!(
+            r("Gisteren was Özlem er niet."),
+            "Gisteren was [NAAM-1] er niet."
+        );
+        assert_eq!(
+            r("De bakker kwam langs. Soep!"),
+            "De bakker kwam langs. Soep!"
+        );
+        assert_eq!(
+            r("Het was erg Gezellig vandaag."),
+            "Het was erg Gezellig vandaag."
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Reports: an [`Analysis`](crate::Analysis) turned into bytes. Renderers do
+//! no I/O; the caller decides where the bytes go.
+
+mod json;
+mod markdown;
+
+pub use json::json;
+pub use markdown::markdown;
+
+/// Output formats of `analyse`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// `report.md`: for a client council, in Dutch.
+    Markdown,
+    /// `report.json`: everything, for analysts and scripts.
+    Json,
+}
+
+impl Format {
+    /// The file name this format is written to.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Markdown => "report.md",
+            Format::Json => "report.json",
+        }
+    }
+
+    /// Parses `md` or `json`.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// Renders `analysis` in this format.
+    pub fn render(self, analysis: &crate::Analysis) -> Vec<u8> {
+        match self {
+            Format::Markdown => markdown(analysis).into_bytes(),
+            Format::Json => json(analysis),
+        }
+    }
+}
+
+/// A share as a Dutch percentage ("12%", "0,5%").
+pub(crate) fn percent(share: f64) -> String {
+    let p = share * 100.0;
+    if p > 0.0 && p < 1.0 {
+        format!("{:.1}%", p).replace('.', ",")
+    } else {
+        format!("{:.0}%", p)
+    }
+}
