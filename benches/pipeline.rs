@@ -21,11 +21,7 @@ fn corpus() -> Vec<String> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/voorbeeld.csv");
     let mut reader = CsvReader::open(path.as_ref(), &ReadOptions::default()).expect("fixture");
     let (mut rows, mut skipped) = (Vec::new(), Vec::new());
-    while reader
-        .read_batch(1024, &mut rows, &mut skipped)
-        .expect("reads")
-        > 0
-    {}
+    while reader.read_batch(1024, &mut rows, &mut skipped).expect("reads") > 0 {}
     let texts: Vec<String> = rows.into_iter().map(|e| e.text).collect();
     (0..COPIES).flat_map(|_| texts.iter().cloned()).collect()
 }
@@ -35,20 +31,10 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = texts.iter().map(String::len).sum();
     let analyzer = Analyzer::new();
     let tokens: usize = texts.iter().map(|t| analyzer.analyse(t).len()).sum();
-    assert_eq!(
-        tokens,
-        TOKENS_PER_COPY * COPIES,
-        "token count changed: the pipeline is not the one benchmarked before"
-    );
+    assert_eq!(tokens, TOKENS_PER_COPY * COPIES, "token count changed: the pipeline is not the one benchmarked before");
     let engine = Engine::new(Taxonomy::default()).expect("default taxonomy");
-    let themed = texts
-        .iter()
-        .filter(|t| !engine.assign(t).is_overig())
-        .count();
-    assert!(
-        themed * 10 > texts.len() * 8,
-        "fewer than 80% of the example texts got a theme: {themed}"
-    );
+    let themed = texts.iter().filter(|t| !engine.assign(t).is_overig()).count();
+    assert!(themed * 10 > texts.len() * 8, "fewer than 80% of the example texts got a theme: {themed}");
 
     let mut g = c.benchmark_group("pipeline");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -65,20 +51,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("assign/1-thread", |b| {
-        b.iter(|| {
-            texts
-                .iter()
-                .map(|t| engine.assign(black_box(t)).themes.len())
-                .sum::<usize>()
-        })
+        b.iter(|| texts.iter().map(|t| engine.assign(black_box(t)).themes.len()).sum::<usize>())
     });
     g.bench_function("assign/all-threads", |b| {
-        b.iter(|| {
-            texts
-                .par_iter()
-                .map(|t| engine.assign(black_box(t)).themes.len())
-                .sum::<usize>()
-        })
+        b.iter(|| texts.par_iter().map(|t| engine.assign(black_box(t)).themes.len()).sum::<usize>())
     });
     g.finish();
 }

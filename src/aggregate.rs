@@ -80,11 +80,7 @@ impl ExperienceResult {
 }
 
 fn evidence(text: &str, s: &Span) -> Evidence {
-    Evidence {
-        text: text[s.start as usize..s.end as usize].to_string(),
-        start: s.char_start,
-        end: s.char_end,
-    }
+    Evidence { text: text[s.start as usize..s.end as usize].to_string(), start: s.char_start, end: s.char_end }
 }
 
 /// A short passage of an experience shown under a theme.
@@ -151,23 +147,11 @@ pub struct Aggregator {
 impl Aggregator {
     /// An empty aggregator for the themes of `taxonomy`.
     pub fn new(taxonomy: &Taxonomy) -> Self {
-        let mut labels: Vec<(String, String, String)> = taxonomy
-            .themes()
-            .iter()
-            .map(|t| (t.id.clone(), t.label.clone(), t.description.clone()))
-            .collect();
-        labels.push((
-            OVERIG.into(),
-            "Overig (geen thema)".into(),
-            "Past bij geen van de thema's.".into(),
-        ));
+        let mut labels: Vec<(String, String, String)> =
+            taxonomy.themes().iter().map(|t| (t.id.clone(), t.label.clone(), t.description.clone())).collect();
+        labels.push((OVERIG.into(), "Overig (geen thema)".into(), "Past bij geen van de thema's.".into()));
         let n = labels.len();
-        Aggregator {
-            labels,
-            counts: vec![0; n],
-            candidates: vec![Vec::new(); n],
-            seen: 0,
-        }
+        Aggregator { labels, counts: vec![0; n], candidates: vec![Vec::new(); n], seen: 0 }
     }
 
     /// Adds one analysed experience (in input order).
@@ -177,27 +161,11 @@ impl Aggregator {
         let overig = self.labels.len() - 1;
         if assignment.is_overig() {
             self.counts[overig] += 1;
-            self.offer(
-                overig,
-                experience,
-                0.0,
-                seq,
-                Span {
-                    start: 0,
-                    end: 0,
-                    char_start: 0,
-                    char_end: 0,
-                },
-            );
+            self.offer(overig, experience, 0.0, seq, Span { start: 0, end: 0, char_start: 0, char_end: 0 });
         }
         for hit in &assignment.themes {
             self.counts[hit.theme] += 1;
-            let first = hit.evidence.first().copied().unwrap_or(Span {
-                start: 0,
-                end: 0,
-                char_start: 0,
-                char_end: 0,
-            });
+            let first = hit.evidence.first().copied().unwrap_or(Span { start: 0, end: 0, char_start: 0, char_end: 0 });
             self.offer(hit.theme, experience, hit.score, seq, first);
         }
     }
@@ -206,26 +174,12 @@ impl Aggregator {
         let chars = e.text.chars().count();
         let good_length = (MIN_GOOD_QUOTE_CHARS..=MAX_QUOTE_CHARS).contains(&chars);
         let list = &mut self.candidates[theme];
-        let probe = Candidate {
-            good_length,
-            score,
-            seq,
-            id: String::new(),
-            text: String::new(),
-            evidence,
-        };
+        let probe = Candidate { good_length, score, seq, id: String::new(), text: String::new(), evidence };
         if list.len() == QUOTES_PER_THEME && !list.iter().any(|c| probe.better_than(c)) {
             return;
         }
-        let c = Candidate {
-            id: e.id.clone(),
-            text: e.text.clone(),
-            ..probe
-        };
-        let at = list
-            .iter()
-            .position(|x| c.better_than(x))
-            .unwrap_or(list.len());
+        let c = Candidate { id: e.id.clone(), text: e.text.clone(), ..probe };
+        let at = list.iter().position(|x| c.better_than(x)).unwrap_or(list.len());
         list.insert(at, c);
         list.truncate(QUOTES_PER_THEME);
     }
@@ -244,11 +198,7 @@ impl Aggregator {
                 label,
                 description,
                 count,
-                share: if total == 0 {
-                    0.0
-                } else {
-                    count as f64 / total as f64
-                },
+                share: if total == 0 { 0.0 } else { count as f64 / total as f64 },
                 quotes: cands
                     .into_iter()
                     .map(|c| {
@@ -257,18 +207,12 @@ impl Aggregator {
                             Some(r) => r.redact(passage).into_owned(),
                             None => passage.to_string(),
                         };
-                        Quote {
-                            id: c.id,
-                            text: tidy(&text, passage.len() < c.text.len()),
-                        }
+                        Quote { id: c.id, text: tidy(&text, passage.len() < c.text.len()) }
                     })
                     .collect(),
             })
             .collect();
-        Summary {
-            experiences: total,
-            themes,
-        }
+        Summary { experiences: total, themes }
     }
 }
 
@@ -299,11 +243,7 @@ fn passage(text: &str, evidence: Span) -> &str {
 
 fn tidy(text: &str, cut: bool) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cut {
-        format!("{one_line} …")
-    } else {
-        one_line
-    }
+    if cut { format!("{one_line} …") } else { one_line }
 }
 
 #[cfg(test)]
@@ -323,11 +263,7 @@ mod tests {
     }
 
     fn hit(theme: usize, score: f32) -> ThemeHit {
-        ThemeHit {
-            theme,
-            score,
-            evidence: vec![],
-        }
+        ThemeHit { theme, score, evidence: vec![] }
     }
 
     #[test]
@@ -336,27 +272,14 @@ mod tests {
         let mut agg = Aggregator::new(&tax);
         agg.add(
             &exp("1", "De soep was koud, echt niet te eten."),
-            &Assignment {
-                themes: vec![hit(3, 2.0), hit(0, 1.0)],
-            },
+            &Assignment { themes: vec![hit(3, 2.0), hit(0, 1.0)] },
         );
-        agg.add(
-            &exp("2", "Parkeren is lastig hier bij de ingang."),
-            &Assignment::default(),
-        );
-        agg.add(
-            &exp("3", "Weer koude koffie."),
-            &Assignment {
-                themes: vec![hit(3, 1.0)],
-            },
-        );
+        agg.add(&exp("2", "Parkeren is lastig hier bij de ingang."), &Assignment::default());
+        agg.add(&exp("3", "Weer koude koffie."), &Assignment { themes: vec![hit(3, 1.0)] });
         let s = agg.finish(None);
         assert_eq!(s.experiences, 3);
         assert_eq!(s.themes.len(), 13);
-        assert_eq!(
-            (s.themes[3].count, s.themes[0].count, s.themes[12].count),
-            (2, 1, 1)
-        );
+        assert_eq!((s.themes[3].count, s.themes[0].count, s.themes[12].count), (2, 1, 1));
         assert_eq!(s.themes[12].id, "overig");
         assert!((s.themes[3].share - 2.0 / 3.0).abs() < 1e-12);
         // The readable-length, higher-score quote comes first.
@@ -368,17 +291,9 @@ mod tests {
     fn quotes_are_redacted() {
         let tax = Taxonomy::default();
         let mut agg = Aggregator::new(&tax);
-        agg.add(
-            &exp("1", "Zuster Anja bracht de soep, die was koud."),
-            &Assignment {
-                themes: vec![hit(3, 1.0)],
-            },
-        );
+        agg.add(&exp("1", "Zuster Anja bracht de soep, die was koud."), &Assignment { themes: vec![hit(3, 1.0)] });
         let s = agg.finish(Some(&Redactor::new()));
-        assert_eq!(
-            s.themes[3].quotes[0].text,
-            "Zuster [NAAM-1] bracht de soep, die was koud."
-        );
+        assert_eq!(s.themes[3].quotes[0].text, "Zuster [NAAM-1] bracht de soep, die was koud.");
     }
 
     #[test]
@@ -389,15 +304,7 @@ mod tests {
             "En verder nog veel meer. ".repeat(20)
         );
         let at = long.find("soep").unwrap() as u32;
-        let p = passage(
-            &long,
-            Span {
-                start: at,
-                end: at + 4,
-                char_start: at,
-                char_end: at + 4,
-            },
-        );
+        let p = passage(&long, Span { start: at, end: at + 4, char_start: at, char_end: at + 4 });
         assert!(p.contains("De soep was lauw."), "{p}");
         assert!(p.chars().count() <= MAX_QUOTE_CHARS);
     }

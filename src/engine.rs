@@ -41,21 +41,10 @@ impl Engine {
 
     /// An engine for `taxonomy` with the given assigner settings.
     pub fn with_settings(taxonomy: Taxonomy, settings: AssignerSettings) -> Result<Engine, Error> {
-        let analyzer = Analyzer::builder()
-            .known_words(taxonomy.cue_words())
-            .build();
+        let analyzer = Analyzer::builder().known_words(taxonomy.cue_words()).build();
         let assigner = ThemeAssigner::new(&taxonomy, &analyzer, settings)?;
-        let theme_ids = taxonomy
-            .themes()
-            .iter()
-            .map(|t| Arc::from(t.id.as_str()))
-            .collect();
-        Ok(Engine {
-            taxonomy,
-            analyzer,
-            assigner,
-            theme_ids,
-        })
+        let theme_ids = taxonomy.themes().iter().map(|t| Arc::from(t.id.as_str())).collect();
+        Ok(Engine { taxonomy, analyzer, assigner, theme_ids })
     }
 
     /// The taxonomy in use.
@@ -127,11 +116,15 @@ impl Engine {
                     || {
                         batch
                             .par_iter()
-                            .map(|e| self.assign(&e.text))
+                            .map(|e| {
+                                let a = self.assign(&e.text);
+                                let r = ExperienceResult::new(e, &a, &self.theme_ids);
+                                (a, r)
+                            })
                             .collect::<Vec<_>>()
                     },
                 );
-                run.absorb(self, &batch, &results, skipped);
+                run.absorb(&batch, results, skipped);
                 progress.advance(done_bytes + reader.bytes_read());
                 read?;
                 batch = next;
@@ -148,11 +141,7 @@ impl Engine {
             }
         }
         Ok(Analysis {
-            ledger: Ledger {
-                rows_read: run.rows_read,
-                analysed: run.analysed_rows,
-                skipped,
-            },
+            ledger: Ledger { rows_read: run.rows_read, analysed: run.analysed_rows, skipped },
             summary: run.aggregator.finish(redactor.as_ref()),
             experiences: run.experiences,
             raw_text: options.raw_text,
@@ -171,23 +160,16 @@ struct Run {
 }
 
 impl Run {
-    fn absorb(
-        &mut self,
-        engine: &Engine,
-        batch: &[Experience],
-        results: &[Assignment],
-        skipped: Vec<Skipped>,
-    ) {
-        for (e, a) in batch.iter().zip(results) {
+    fn absorb(&mut self, batch: &[Experience], results: Vec<(Assignment, ExperienceResult)>, skipped: Vec<Skipped>) {
+        for (e, (a, r)) in batch.iter().zip(results) {
             // Several answers of one row count as one analysed row.
             let row = (e.file.clone(), e.line);
             if self.last_row.as_ref() != Some(&row) {
                 self.analysed_rows += 1;
                 self.last_row = Some(row);
             }
-            self.aggregator.add(e, a);
-            self.experiences
-                .push(ExperienceResult::new(e, a, &engine.theme_ids));
+            self.aggregator.add(e, &a);
+            self.experiences.push(r);
         }
         self.skipped.extend(skipped);
     }
@@ -206,11 +188,7 @@ pub struct AnalyseOptions {
 
 impl Default for AnalyseOptions {
     fn default() -> Self {
-        AnalyseOptions {
-            read: ReadOptions::default(),
-            raw_text: false,
-            batch_rows: 16 * 1024,
-        }
+        AnalyseOptions { read: ReadOptions::default(), raw_text: false, batch_rows: 16 * 1024 }
     }
 }
 

@@ -55,26 +55,15 @@ impl Error {
     }
 
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
-        Error::new(ErrorKind::Io {
-            path: path.display().to_string(),
-            source,
-        })
+        Error::new(ErrorKind::Io { path: path.display().to_string(), source })
     }
 
     pub(crate) fn input(file: &str, line: Option<u64>, message: impl Into<String>) -> Self {
-        Error::new(ErrorKind::Input {
-            file: file.to_string(),
-            line,
-            message: message.into(),
-        })
+        Error::new(ErrorKind::Input { file: file.to_string(), line, message: message.into() })
     }
 
     pub(crate) fn gold(file: &str, line: Option<u64>, message: impl Into<String>) -> Self {
-        Error::new(ErrorKind::Gold {
-            file: file.to_string(),
-            line,
-            message: message.into(),
-        })
+        Error::new(ErrorKind::Gold { file: file.to_string(), line, message: message.into() })
     }
 
     /// What went wrong.
@@ -85,21 +74,10 @@ impl Error {
     /// The file and 1-based line the error is about, when known.
     pub fn position(&self) -> Option<(&str, u64)> {
         match &*self.0 {
-            ErrorKind::Taxonomy {
-                origin,
-                line: Some(l),
-                ..
-            } => Some((origin, *l as u64)),
-            ErrorKind::Input {
-                file,
-                line: Some(l),
-                ..
+            ErrorKind::Taxonomy { origin, line: Some(l), .. } => Some((origin, *l as u64)),
+            ErrorKind::Input { file, line: Some(l), .. } | ErrorKind::Gold { file, line: Some(l), .. } => {
+                Some((file, *l))
             }
-            | ErrorKind::Gold {
-                file,
-                line: Some(l),
-                ..
-            } => Some((file, *l)),
             _ => None,
         }
     }
@@ -116,21 +94,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &*self.0 {
             ErrorKind::Io { path, source } => write!(f, "{path}: {source}"),
-            ErrorKind::Taxonomy {
-                origin,
-                line,
-                message,
-            } => at(f, origin, line.map(|l| l as u64), message),
-            ErrorKind::Input {
-                file,
-                line,
-                message,
+            ErrorKind::Taxonomy { origin, line, message } => at(f, origin, line.map(|l| l as u64), message),
+            ErrorKind::Input { file, line, message } | ErrorKind::Gold { file, line, message } => {
+                at(f, file, *line, message)
             }
-            | ErrorKind::Gold {
-                file,
-                line,
-                message,
-            } => at(f, file, *line, message),
         }
     }
 }

@@ -18,9 +18,7 @@ use crate::error::Error;
 use crate::theme::{OVERIG, Taxonomy};
 
 /// Kinds of personal data a gold file may annotate.
-pub const PII_KINDS: [&str; 7] = [
-    "naam", "telefoon", "email", "bsn", "adres", "datum", "leeftijd",
-];
+pub const PII_KINDS: [&str; 7] = ["naam", "telefoon", "email", "bsn", "adres", "datum", "leeftijd"];
 /// Sentiment labels a gold file may use.
 pub const SENTIMENTS: [&str; 4] = ["positief", "negatief", "gemengd", "neutraal"];
 /// Roles a gold file may use.
@@ -90,11 +88,7 @@ pub fn read_gold(path: &Path, taxonomy: &Taxonomy) -> Result<Vec<GoldExperience>
 /// let err = leefwereld::parse_gold(r#"{"id": "1", "text": "x", "themes": ["eten"]}"#, "g.jsonl", &tax).unwrap_err();
 /// assert!(err.to_string().starts_with("g.jsonl:1: unknown theme id 'eten'"));
 /// ```
-pub fn parse_gold(
-    text: &str,
-    name: &str,
-    taxonomy: &Taxonomy,
-) -> Result<Vec<GoldExperience>, Error> {
+pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<GoldExperience>, Error> {
     let mut out = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for (i, line) in text.lines().enumerate() {
@@ -103,8 +97,7 @@ pub fn parse_gold(
             continue;
         }
         let fail = |m: String| Error::gold(name, Some(n), m);
-        let raw: RawGold = serde_json::from_str(line)
-            .map_err(|e| fail(format!("not a valid gold record: {e}")))?;
+        let raw: RawGold = serde_json::from_str(line).map_err(|e| fail(format!("not a valid gold record: {e}")))?;
         if !ids.insert(raw.id.clone()) {
             return Err(fail(format!("duplicate id '{}'", raw.id)));
         }
@@ -112,24 +105,14 @@ pub fn parse_gold(
         for t in &raw.themes {
             if t == OVERIG {
                 if raw.themes.len() > 1 {
-                    return Err(fail(format!(
-                        "'{OVERIG}' must stand alone, not with other themes"
-                    )));
+                    return Err(fail(format!("'{OVERIG}' must stand alone, not with other themes")));
                 }
                 continue;
             }
-            let idx = taxonomy
-                .themes()
-                .iter()
-                .position(|x| x.id == *t)
-                .ok_or_else(|| {
-                    let known: Vec<&str> =
-                        taxonomy.themes().iter().map(|x| x.id.as_str()).collect();
-                    fail(format!(
-                        "unknown theme id '{t}'; known: {}, {OVERIG}",
-                        known.join(", ")
-                    ))
-                })?;
+            let idx = taxonomy.themes().iter().position(|x| x.id == *t).ok_or_else(|| {
+                let known: Vec<&str> = taxonomy.themes().iter().map(|x| x.id.as_str()).collect();
+                fail(format!("unknown theme id '{t}'; known: {}, {OVERIG}", known.join(", ")))
+            })?;
             if themes.contains(&idx) {
                 return Err(fail(format!("theme '{t}' is listed twice")));
             }
@@ -143,18 +126,12 @@ pub fn parse_gold(
         }
         if let Some(s) = &raw.sentiment {
             if !SENTIMENTS.contains(&s.as_str()) {
-                return Err(fail(format!(
-                    "unknown sentiment '{s}'; known: {}",
-                    SENTIMENTS.join(", ")
-                )));
+                return Err(fail(format!("unknown sentiment '{s}'; known: {}", SENTIMENTS.join(", "))));
             }
         }
         if let Some(r) = &raw.role {
             if !ROLES.contains(&r.as_str()) {
-                return Err(fail(format!(
-                    "unknown role '{r}'; known: {}",
-                    ROLES.join(", ")
-                )));
+                return Err(fail(format!("unknown role '{r}'; known: {}", ROLES.join(", "))));
             }
         }
         let chars = raw.text.chars().count();
@@ -167,17 +144,9 @@ pub fn parse_gold(
                 )));
             }
             if !PII_KINDS.contains(&p.kind.as_str()) {
-                return Err(fail(format!(
-                    "unknown pii kind '{}'; known: {}",
-                    p.kind,
-                    PII_KINDS.join(", ")
-                )));
+                return Err(fail(format!("unknown pii kind '{}'; known: {}", p.kind, PII_KINDS.join(", "))));
             }
-            pii.push(GoldPii {
-                start: p.start,
-                end: p.end,
-                kind: p.kind,
-            });
+            pii.push(GoldPii { start: p.start, end: p.end, kind: p.kind });
         }
         out.push(GoldExperience {
             id: raw.id,
@@ -257,11 +226,7 @@ fn ratio(a: u64, b: u64) -> f64 {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }
 
 impl ThemeScores {
@@ -277,16 +242,8 @@ impl ThemeScores {
     /// assert_eq!(s.exact_match, 2.0 / 3.0);
     /// assert_eq!(s.confusions[0].gold, "b");
     /// ```
-    pub fn compute(
-        theme_ids: &[String],
-        gold: &[Vec<usize>],
-        predicted: &[Vec<usize>],
-    ) -> ThemeScores {
-        assert_eq!(
-            gold.len(),
-            predicted.len(),
-            "one prediction per gold experience"
-        );
+    pub fn compute(theme_ids: &[String], gold: &[Vec<usize>], predicted: &[Vec<usize>]) -> ThemeScores {
+        assert_eq!(gold.len(), predicted.len(), "one prediction per gold experience");
         let k = theme_ids.len();
         let (mut tp, mut pred, mut sup) = (vec![0u64; k], vec![0u64; k], vec![0u64; k]);
         let (mut exact, mut wrong) = (0u64, 0u64);
@@ -310,16 +267,10 @@ impl ThemeScores {
             }
             // Pair each miss with each spurious theme; a miss with nothing
             // instead pairs with overig, and so does a spurious theme.
-            let misses: Vec<Option<usize>> = if missed.is_empty() {
-                vec![None]
-            } else {
-                missed.into_iter().map(Some).collect()
-            };
-            let extras: Vec<Option<usize>> = if extra.is_empty() {
-                vec![None]
-            } else {
-                extra.into_iter().map(Some).collect()
-            };
+            let misses: Vec<Option<usize>> =
+                if missed.is_empty() { vec![None] } else { missed.into_iter().map(Some).collect() };
+            let extras: Vec<Option<usize>> =
+                if extra.is_empty() { vec![None] } else { extra.into_iter().map(Some).collect() };
             for m in &misses {
                 for e in &extras {
                     if m.is_some() || e.is_some() {
@@ -345,25 +296,12 @@ impl ThemeScores {
         let (all_tp, all_pred, all_sup) = (tp.iter().sum(), pred.iter().sum(), sup.iter().sum());
         let (mp, mr) = (ratio(all_tp, all_pred), ratio(all_tp, all_sup));
         let mean = |f: fn(&ClassScores) -> f64| {
-            if k == 0 {
-                0.0
-            } else {
-                per_theme.iter().map(f).sum::<f64>() / k as f64
-            }
+            if k == 0 { 0.0 } else { per_theme.iter().map(f).sum::<f64>() / k as f64 }
         };
-        let mut confusions: Vec<Confusion> = confusions
-            .into_iter()
-            .map(|((gold, predicted), count)| Confusion {
-                gold,
-                predicted,
-                count,
-            })
-            .collect();
-        confusions.sort_by(|a, b| {
-            b.count
-                .cmp(&a.count)
-                .then_with(|| (&a.gold, &a.predicted).cmp(&(&b.gold, &b.predicted)))
-        });
+        let mut confusions: Vec<Confusion> =
+            confusions.into_iter().map(|((gold, predicted), count)| Confusion { gold, predicted, count }).collect();
+        confusions
+            .sort_by(|a, b| b.count.cmp(&a.count).then_with(|| (&a.gold, &a.predicted).cmp(&(&b.gold, &b.predicted))));
         let n = gold.len() as u64;
         ThemeScores {
             n,
@@ -426,27 +364,14 @@ pub fn keyword_taxonomy(taxonomy: &Taxonomy) -> Result<Taxonomy, Error> {
     let mut toml = String::new();
     for t in taxonomy.themes() {
         let mut words: Vec<String> = Vec::new();
-        for w in t
-            .label
-            .split(|c: char| !c.is_alphanumeric())
-            .chain(t.id.split('-'))
-        {
+        for w in t.label.split(|c: char| !c.is_alphanumeric()).chain(t.id.split('-')) {
             let w = w.to_lowercase();
-            if w.chars().count() > 2
-                && !crate::analysis::stopwords::is_stopword(&w)
-                && !words.contains(&w)
-            {
+            if w.chars().count() > 2 && !crate::analysis::stopwords::is_stopword(&w) && !words.contains(&w) {
                 words.push(w);
             }
         }
         let list: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
-        let _ = writeln!(
-            toml,
-            "[[themes]]\nid = {:?}\nlabel = {:?}\ncues = [{}]\n",
-            t.id,
-            t.label,
-            list.join(", ")
-        );
+        let _ = writeln!(toml, "[[themes]]\nid = {:?}\nlabel = {:?}\ncues = [{}]\n", t.id, t.label, list.join(", "));
     }
     Taxonomy::from_toml(&toml, "keyword baseline")
 }
@@ -463,28 +388,11 @@ pub struct Evaluation {
 /// Evaluates `engine` (built for `method`) on `gold`.
 pub fn evaluate(engine: &Engine, method: Method, gold: &[GoldExperience]) -> Evaluation {
     use rayon::prelude::*;
-    let predicted: Vec<Vec<usize>> = gold
-        .par_iter()
-        .map(|g| {
-            engine
-                .assign(&g.text)
-                .themes
-                .iter()
-                .map(|h| h.theme)
-                .collect()
-        })
-        .collect();
+    let predicted: Vec<Vec<usize>> =
+        gold.par_iter().map(|g| engine.assign(&g.text).themes.iter().map(|h| h.theme).collect()).collect();
     let gold_sets: Vec<Vec<usize>> = gold.iter().map(|g| g.themes.clone()).collect();
-    let ids: Vec<String> = engine
-        .taxonomy()
-        .themes()
-        .iter()
-        .map(|t| t.id.clone())
-        .collect();
-    Evaluation {
-        method,
-        themes: ThemeScores::compute(&ids, &gold_sets, &predicted),
-    }
+    let ids: Vec<String> = engine.taxonomy().themes().iter().map(|t| t.id.clone()).collect();
+    Evaluation { method, themes: ThemeScores::compute(&ids, &gold_sets, &predicted) }
 }
 
 #[cfg(test)]
@@ -498,19 +406,13 @@ mod tests {
     #[test]
     fn scores_by_hand() {
         // gold: {a}, {a,b}, {}, {c};  predicted: {a}, {a}, {b}, {}
-        let s = ThemeScores::compute(
-            &ids(),
-            &[vec![0], vec![0, 1], vec![], vec![2]],
-            &[vec![0], vec![0], vec![1], vec![]],
-        );
+        let s =
+            ThemeScores::compute(&ids(), &[vec![0], vec![0, 1], vec![], vec![2]], &[vec![0], vec![0], vec![1], vec![]]);
         assert_eq!(s.n, 4);
         let a = &s.per_theme[0];
         assert_eq!((a.precision, a.recall, a.f1, a.support), (1.0, 1.0, 1.0, 2));
         let b = &s.per_theme[1];
-        assert_eq!(
-            (b.precision, b.recall, b.support, b.predicted),
-            (0.0, 0.0, 1, 1)
-        );
+        assert_eq!((b.precision, b.recall, b.support, b.predicted), (0.0, 0.0, 1, 1));
         // micro: tp 2, predicted 3, gold 4.
         assert!((s.micro_precision - 2.0 / 3.0).abs() < 1e-12);
         assert!((s.micro_recall - 0.5).abs() < 1e-12);
@@ -518,15 +420,9 @@ mod tests {
         assert_eq!(s.exact_match, 0.25);
         // wrong decisions: b missed, b spurious, c missed = 3 of 12.
         assert_eq!(s.hamming_loss, 0.25);
-        let pairs: Vec<(&str, &str, u64)> = s
-            .confusions
-            .iter()
-            .map(|c| (c.gold.as_str(), c.predicted.as_str(), c.count))
-            .collect();
-        assert_eq!(
-            pairs,
-            [("b", "overig", 1), ("c", "overig", 1), ("overig", "b", 1)]
-        );
+        let pairs: Vec<(&str, &str, u64)> =
+            s.confusions.iter().map(|c| (c.gold.as_str(), c.predicted.as_str(), c.count)).collect();
+        assert_eq!(pairs, [("b", "overig", 1), ("c", "overig", 1), ("overig", "b", 1)]);
     }
 
     #[test]
@@ -556,14 +452,7 @@ mod tests {
     #[test]
     fn keyword_baseline_uses_label_words() {
         let k = keyword_taxonomy(&Taxonomy::default()).unwrap();
-        let cues = |id: &str| {
-            k.theme(id)
-                .unwrap()
-                .cues
-                .iter()
-                .map(|c| c.text.clone())
-                .collect::<Vec<_>>()
-        };
+        let cues = |id: &str| k.theme(id).unwrap().cues.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
         assert_eq!(cues("eten-en-drinken"), ["eten", "drinken"]);
         assert_eq!(cues("zeggenschap"), ["zeggenschap", "regie"]);
     }
@@ -573,8 +462,7 @@ mod tests {
     fn shipped_gold_files_are_valid() {
         let tax = Taxonomy::default();
         for split in ["dev", "test"] {
-            let path =
-                Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{split}.jsonl"));
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{split}.jsonl"));
             let gold = read_gold(&path, &tax).unwrap();
             assert!(gold.len() >= 200, "{split}: {}", gold.len());
             for t in 0..12 {

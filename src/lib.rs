@@ -59,23 +59,22 @@ mod report;
 mod theme;
 
 pub use aggregate::{
-    Aggregator, Evidence, ExperienceResult, MAX_QUOTE_CHARS, QUOTES_PER_THEME, Quote, Summary,
-    ThemeResult, ThemeSummary,
+    Aggregator, Evidence, ExperienceResult, MAX_QUOTE_CHARS, QUOTES_PER_THEME, Quote, Summary, ThemeResult,
+    ThemeSummary,
 };
 pub use analysis::{
-    Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM,
-    Span, TermId, Token, TokenFlags, normalise, normalise_into,
+    Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId, Token,
+    TokenFlags, VerbForms, normalise, normalise_into,
 };
 pub use engine::{AnalyseOptions, Analysis, Engine, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, ROLES,
-    SENTIMENTS, ThemeScores, evaluate, keyword_taxonomy, parse_gold, read_gold,
+    ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, ROLES, SENTIMENTS, ThemeScores,
+    evaluate, keyword_taxonomy, parse_gold, read_gold,
 };
 pub use ingest::{CsvReader, Experience, ReadOptions, SkipReason, Skipped};
 pub use privacy::{PiiKind, PiiSpan, Redactor};
-pub use report::{Format, json, markdown};
+pub use report::{Format, json, markdown, write_json};
 pub use theme::{
-    AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme,
-    ThemeAssigner, ThemeHit,
+    AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme, ThemeAssigner, ThemeHit,
 };

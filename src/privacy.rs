@@ -72,27 +72,17 @@ pub struct PiiSpan {
 
 const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
 const TITLES: &str = "meneer|mevrouw|mevr|mw|mr|dhr|heer|zuster|zr|broeder|dokter|dr|drs|juf|juffrouw|meester|collega|verzorgster|verzorger|verpleegster|verpleger|begeleider|begeleidster|buurvrouw|buurman|oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|kleinzoon|kleindochter|fysio|arts|huisarts|psycholoog|mentor|cliënt|bewoner|bewoonster";
-const PARTICLES: &str = r"(?:van der|van den|van de|van 't|van het|v/d|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin)";
+const PARTICLES: &str =
+    r"(?:van der|van den|van de|van 't|van het|v/d|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin)";
 
 static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("valid pattern");
     vec![
         (PiiKind::Email, r(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
         (PiiKind::Url, r(r"(?i)\b(?:https?://|www\.)\S+")),
-        (
-            PiiKind::Datum,
-            r(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b"),
-        ),
-        (
-            PiiKind::Datum,
-            r(&format!(
-                r"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}\b"
-            )),
-        ),
-        (
-            PiiKind::Iban,
-            r(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){2}\d{2}\b"),
-        ),
+        (PiiKind::Datum, r(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b")),
+        (PiiKind::Datum, r(&format!(r"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}\b"))),
+        (PiiKind::Iban, r(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){2}\d{2}\b")),
         (
             PiiKind::Telefoon,
             r(
@@ -119,12 +109,7 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
                 r"(?i:\b(?:{TITLES})\.?)\s+((?:\p{{Lu}}\.\s?)*(?:\p{{Lu}}[\p{{L}}'-]+\s+)?(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+(?:-\p{{Lu}}[\p{{L}}'-]+)?)"
             )),
         ),
-        (
-            PiiKind::Naam,
-            r(&format!(
-                r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+"
-            )),
-        ),
+        (PiiKind::Naam, r(&format!(r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+"))),
     ]
 });
 
@@ -143,9 +128,7 @@ impl Default for Redactor {
 impl Redactor {
     /// A redactor with the built-in Dutch rules.
     pub fn new() -> Self {
-        Redactor {
-            known: CompoundSplitter::dutch(),
-        }
+        Redactor { known: CompoundSplitter::dutch() }
     }
 
     /// The spans of personal data in `text`, ordered, not overlapping.
@@ -157,14 +140,7 @@ impl Redactor {
                 if *kind == PiiKind::Bsn && !eleven_test(m.as_str()) {
                     continue;
                 }
-                push(
-                    &mut spans,
-                    PiiSpan {
-                        start: m.start(),
-                        end: m.end(),
-                        kind: *kind,
-                    },
-                );
+                push(&mut spans, PiiSpan { start: m.start(), end: m.end(), kind: *kind });
             }
         }
         self.unknown_capitalised(text, &mut spans);
@@ -187,14 +163,7 @@ impl Redactor {
             if capital && !sentence_start && word.chars().any(char::is_lowercase) {
                 let lower = crate::analysis::normalise(word);
                 if !self.known.knows(&lower) && !crate::analysis::stopwords::is_stopword(&lower) {
-                    push(
-                        spans,
-                        PiiSpan {
-                            start,
-                            end,
-                            kind: PiiKind::Naam,
-                        },
-                    );
+                    push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
                 }
             }
             sentence_start = false;
@@ -225,23 +194,10 @@ impl Redactor {
             let name = &text[s.start..s.end];
             for (i, _) in text.match_indices(name) {
                 let end = i + name.len();
-                let whole = !text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !text[end..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                let whole = !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
                 if whole {
-                    push(
-                        &mut all,
-                        PiiSpan {
-                            start: i,
-                            end,
-                            kind: PiiKind::Naam,
-                        },
-                    );
+                    push(&mut all, PiiSpan { start: i, end, kind: PiiKind::Naam });
                 }
             }
         }
@@ -274,10 +230,7 @@ impl Redactor {
 
 /// Adds `span` unless it overlaps one already found (earlier patterns win).
 fn push(spans: &mut Vec<PiiSpan>, span: PiiSpan) {
-    if !spans
-        .iter()
-        .any(|s| s.start < span.end && span.start < s.end)
-    {
+    if !spans.iter().any(|s| s.start < span.end && span.start < s.end) {
         spans.push(span);
     }
 }
@@ -288,17 +241,8 @@ fn eleven_test(number: &str) -> bool {
     if digits.len() != 9 || digits.iter().all(|&d| d == 0) {
         return false;
     }
-    let sum: i64 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| {
-            if i == 8 {
-                -(d as i64)
-            } else {
-                (9 - i as i64) * d as i64
-            }
-        })
-        .sum();
+    let sum: i64 =
+        digits.iter().enumerate().map(|(i, &d)| if i == 8 { -(d as i64) } else { (9 - i as i64) * d as i64 }).sum();
     sum % 11 == 0
 }
 
@@ -312,24 +256,15 @@ mod tests {
 
     #[test]
     fn contact_data_is_replaced() {
-        assert_eq!(
-            r("Mail naar j.jansen@example.nl of bel 020-1234567."),
-            "Mail naar [EMAIL] of bel [TELEFOON]."
-        );
+        assert_eq!(r("Mail naar j.jansen@example.nl of bel 020-1234567."), "Mail naar [EMAIL] of bel [TELEFOON].");
         assert_eq!(r("bel +31 6 12345678"), "bel [TELEFOON]");
-        assert_eq!(
-            r("bel (030) 555 5555 of 06 1234 5678"),
-            "bel [TELEFOON] of [TELEFOON]"
-        );
+        assert_eq!(r("bel (030) 555 5555 of 06 1234 5678"), "bel [TELEFOON] of [TELEFOON]");
         assert_eq!(r("zie www.example.nl/dossier/123"), "zie [URL]");
     }
 
     #[test]
     fn numbers_that_are_not_personal_stay() {
-        assert_eq!(
-            r("Kamer 214, om 17.30 uur, €12,50."),
-            "Kamer 214, om 17.30 uur, €12,50."
-        );
+        assert_eq!(r("Kamer 214, om 17.30 uur, €12,50."), "Kamer 214, om 17.30 uur, €12,50.");
         assert_eq!(r("Al 12 jaar woon ik hier."), "Al 12 jaar woon ik hier.");
     }
 
@@ -341,49 +276,25 @@ mod tests {
 
     #[test]
     fn addresses_dates_and_ages() {
-        assert_eq!(
-            r("Ze woont op de Dorpsstraat 12a, 1234 AB."),
-            "Ze woont op de [ADRES], [ADRES]."
-        );
+        assert_eq!(r("Ze woont op de Dorpsstraat 12a, 1234 AB."), "Ze woont op de [ADRES], [ADRES].");
         assert_eq!(r("geboren op 3 maart 1941"), "geboren op [DATUM]");
         assert_eq!(r("geboren 03-03-1941"), "geboren [DATUM]");
-        assert_eq!(
-            r("een 87-jarige vrouw, ik ben 84"),
-            "een [LEEFTIJD] vrouw, [LEEFTIJD]"
-        );
+        assert_eq!(r("een 87-jarige vrouw, ik ben 84"), "een [LEEFTIJD] vrouw, [LEEFTIJD]");
     }
 
     #[test]
     fn names_after_titles_and_relations() {
         assert_eq!(r("meneer van der Berg"), "meneer [NAAM-1]");
-        assert_eq!(
-            r("Ik sprak mw. De Vries en dhr. J. Bakker."),
-            "Ik sprak mw. [NAAM-1] en dhr. [NAAM-2]."
-        );
-        assert_eq!(
-            r("mijn dochter Fatima komt elke dag"),
-            "mijn dochter [NAAM-1] komt elke dag"
-        );
+        assert_eq!(r("Ik sprak mw. De Vries en dhr. J. Bakker."), "Ik sprak mw. [NAAM-1] en dhr. [NAAM-2].");
+        assert_eq!(r("mijn dochter Fatima komt elke dag"), "mijn dochter [NAAM-1] komt elke dag");
         assert_eq!(r("Zuster Anja de Vries belde"), "Zuster [NAAM-1] belde");
-        assert_eq!(
-            r("zuster Anja Bakker en zuster Anja"),
-            "zuster [NAAM-1] en zuster [NAAM-2]"
-        );
+        assert_eq!(r("zuster Anja Bakker en zuster Anja"), "zuster [NAAM-1] en zuster [NAAM-2]");
     }
 
     #[test]
     fn unknown_capitalised_words_are_names_known_words_are_not() {
-        assert_eq!(
-            r("Gisteren was Özlem er niet."),
-            "Gisteren was [NAAM-1] er niet."
-        );
-        assert_eq!(
-            r("De bakker kwam langs. Soep!"),
-            "De bakker kwam langs. Soep!"
-        );
-        assert_eq!(
-            r("Het was erg Gezellig vandaag."),
-            "Het was erg Gezellig vandaag."
-        );
+        assert_eq!(r("Gisteren was Özlem er niet."), "Gisteren was [NAAM-1] er niet.");
+        assert_eq!(r("De bakker kwam langs. Soep!"), "De bakker kwam langs. Soep!");
+        assert_eq!(r("Het was erg Gezellig vandaag."), "Het was erg Gezellig vandaag.");
     }
 }

@@ -30,11 +30,7 @@ impl CompoundSplitter {
     pub fn dutch() -> Self {
         let mut s = Self::default();
         let voc = include_str!("../../data/snowball-dutch/voc.txt");
-        let normal: Vec<String> = voc
-            .lines()
-            .filter(|w| !w.is_ascii())
-            .map(super::normalise::normalise)
-            .collect();
+        let normal: Vec<String> = voc.lines().filter(|w| !w.is_ascii()).map(super::normalise::normalise).collect();
         s.extend(voc.lines().filter(|w| w.is_ascii()));
         s.extend(normal.iter().map(String::as_str));
         s
@@ -92,14 +88,9 @@ impl CompoundSplitter {
 
     /// The modifier as a known word, with a linking `s`, `e` or `en` dropped.
     fn modifier<'a>(&self, m: &'a str) -> Option<&'a str> {
-        [
-            m,
-            m.strip_suffix('s').unwrap_or(""),
-            m.strip_suffix('e').unwrap_or(""),
-            m.strip_suffix("en").unwrap_or(""),
-        ]
-        .into_iter()
-        .find(|c| c.len() >= MIN_PART && self.knows(c))
+        [m, m.strip_suffix('s').unwrap_or(""), m.strip_suffix('e').unwrap_or(""), m.strip_suffix("en").unwrap_or("")]
+            .into_iter()
+            .find(|c| c.len() >= MIN_PART && self.knows(c))
     }
 }
 

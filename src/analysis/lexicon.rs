@@ -126,9 +126,7 @@ mod tests {
         let lex = Lexicon::default();
         let words: Vec<String> = (0..500).map(|i| format!("w{}", i % 97)).collect();
         let ids: Vec<Vec<TermId>> = std::thread::scope(|s| {
-            let hs: Vec<_> = (0..4)
-                .map(|_| s.spawn(|| words.iter().map(|w| lex.intern(w)).collect()))
-                .collect();
+            let hs: Vec<_> = (0..4).map(|_| s.spawn(|| words.iter().map(|w| lex.intern(w)).collect())).collect();
             hs.into_iter().map(|h| h.join().unwrap()).collect()
         });
         assert!(ids.windows(2).all(|w| w[0] == w[1]));

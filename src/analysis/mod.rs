@@ -7,6 +7,7 @@
 //! step and one hash lookup.
 
 pub(crate) mod compound;
+pub(crate) mod lemma;
 pub(crate) mod lexicon;
 pub(crate) mod negation;
 pub(crate) mod normalise;
@@ -17,6 +18,7 @@ pub(crate) mod stopwords;
 use std::sync::{Arc, Mutex};
 
 pub use compound::CompoundSplitter;
+pub use lemma::VerbForms;
 pub use lexicon::{Lexicon, NO_TERM, TermId};
 use lexicon::{TermCache, TermInfo};
 pub use normalise::{normalise, normalise_into};
@@ -123,14 +125,13 @@ pub struct Analyzer {
     stemmer: DutchStemmer,
     lexicon: Lexicon,
     compounds: Option<CompoundSplitter>,
+    verbs: VerbForms,
     caches: Box<[Mutex<TermCache>]>,
 }
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer")
-            .field("terms", &self.lexicon.len())
-            .finish_non_exhaustive()
+        f.debug_struct("Analyzer").field("terms", &self.lexicon.len()).finish_non_exhaustive()
     }
 }
 
@@ -153,6 +154,7 @@ impl Default for Analyzer {
 #[derive(Debug, Clone)]
 pub struct AnalyzerBuilder {
     compounds: bool,
+    verb_forms: bool,
     known: Vec<String>,
 }
 
@@ -163,11 +165,17 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Map irregular verb forms to their infinitive before stemming ("viel",
+    /// "gevallen" -> vallen; default: yes).
+    pub fn verb_forms(mut self, yes: bool) -> Self {
+        self.verb_forms = yes;
+        self
+    }
+
     /// Adds words the compound splitter should know, besides Snowball's Dutch
     /// vocabulary; a taxonomy's cue words, for instance.
     pub fn known_words<S: AsRef<str>>(mut self, words: impl IntoIterator<Item = S>) -> Self {
-        self.known
-            .extend(words.into_iter().map(|w| normalise(w.as_ref())));
+        self.known.extend(words.into_iter().map(|w| normalise(w.as_ref())));
         self
     }
 
@@ -184,9 +192,8 @@ impl AnalyzerBuilder {
             stemmer: DutchStemmer::new(),
             lexicon: Lexicon::default(),
             compounds,
-            caches: (0..slots)
-                .map(|_| Mutex::new(TermCache::default()))
-                .collect(),
+            verbs: if self.verb_forms { VerbForms::dutch() } else { VerbForms::default() },
+            caches: (0..slots).map(|_| Mutex::new(TermCache::default())).collect(),
         }
     }
 }
@@ -199,10 +206,7 @@ impl Analyzer {
 
     /// Settings, starting from the defaults.
     pub fn builder() -> AnalyzerBuilder {
-        AnalyzerBuilder {
-            compounds: true,
-            known: Vec::new(),
-        }
+        AnalyzerBuilder { compounds: true, verb_forms: true, known: Vec::new() }
     }
 
     /// The analyzer's interned terms.
@@ -239,12 +243,7 @@ impl Analyzer {
                     info
                 }
             };
-            tokens.push(Token {
-                term: info.term,
-                parts: info.parts,
-                span,
-                flags: TokenFlags(info.flags),
-            });
+            tokens.push(Token { term: info.term, parts: info.parts, span, flags: TokenFlags(info.flags) });
         });
         drop(cache);
         negation::mark_scopes(text, tokens);
@@ -263,11 +262,7 @@ impl Analyzer {
             flags |= TokenFlags::CAPITALISED;
         }
         if surface.len() > MAX_WORD_BYTES {
-            return TermInfo {
-                term: NO_TERM,
-                flags: flags | TokenFlags::LONG,
-                parts: [NO_TERM; 2],
-            };
+            return TermInfo { term: NO_TERM, flags: flags | TokenFlags::LONG, parts: [NO_TERM; 2] };
         }
         normalise_into(surface, buf);
         let word = buf.as_str();
@@ -281,24 +276,20 @@ impl Analyzer {
             flags |= TokenFlags::CLAUSE_BREAK;
         }
         let numeric = word.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            && word
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'\''));
+            && word.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'\''));
         if numeric {
             flags |= TokenFlags::NUMERIC;
         }
         let term = if numeric || flags & TokenFlags::STOP != 0 {
             self.lexicon.intern(word)
         } else {
-            self.lexicon.intern(&self.stemmer.stem(word))
+            let lemma = self.verbs.infinitive(word).unwrap_or(word);
+            self.lexicon.intern(&self.stemmer.stem(lemma))
         };
         let mut parts = [NO_TERM; 2];
         if flags & (TokenFlags::STOP | TokenFlags::NUMERIC) == 0 {
             if let Some((m, h)) = self.compounds.as_ref().and_then(|c| c.split(word)) {
-                parts = [
-                    self.lexicon.intern(&self.stemmer.stem(m)),
-                    self.lexicon.intern(&self.stemmer.stem(h)),
-                ];
+                parts = [self.lexicon.intern(&self.stemmer.stem(m)), self.lexicon.intern(&self.stemmer.stem(h))];
             }
         }
         TermInfo { term, flags, parts }
@@ -306,10 +297,7 @@ impl Analyzer {
 
     /// How many distinct surface words the memo caches hold (for diagnostics).
     pub fn cached_words(&self) -> usize {
-        self.caches
-            .iter()
-            .map(|c| c.lock().unwrap_or_else(|e| e.into_inner()).len())
-            .sum()
+        self.caches.iter().map(|c| c.lock().unwrap_or_else(|e| e.into_inner()).len()).sum()
     }
 }
 
@@ -323,22 +311,12 @@ mod tests {
         let got: Vec<(String, String, u32, u32)> = tokens
             .iter()
             .map(|t| {
-                let stem = analyzer
-                    .term_text(t.term)
-                    .map(|s| s.to_string())
-                    .unwrap_or_default();
-                (
-                    t.text(text).to_string(),
-                    stem,
-                    t.span.char_start,
-                    t.span.char_end,
-                )
+                let stem = analyzer.term_text(t.term).map(|s| s.to_string()).unwrap_or_default();
+                (t.text(text).to_string(), stem, t.span.char_start, t.span.char_end)
             })
             .collect();
-        let want: Vec<(String, String, u32, u32)> = expected
-            .iter()
-            .map(|(w, s, a, b)| (w.to_string(), s.to_string(), *a, *b))
-            .collect();
+        let want: Vec<(String, String, u32, u32)> =
+            expected.iter().map(|(w, s, a, b)| (w.to_string(), s.to_string(), *a, *b)).collect();
         assert_eq!(got, want);
     }
 
@@ -348,17 +326,9 @@ mod tests {
         check(
             &a,
             "Cliënt: maaltijden koud!",
-            &[
-                ("Cliënt", "client", 0, 6),
-                ("maaltijden", "maaltijd", 8, 18),
-                ("koud", "koud", 19, 23),
-            ],
+            &[("Cliënt", "client", 0, 6), ("maaltijden", "maaltijd", 8, 18), ("koud", "koud", 19, 23)],
         );
-        check(
-            &a,
-            "één café",
-            &[("één", "een", 0, 3), ("café", "caf", 4, 8)],
-        );
+        check(&a, "één café", &[("één", "een", 0, 3), ("café", "caf", 4, 8)]);
     }
 
     #[test]
@@ -384,15 +354,22 @@ mod tests {
     }
 
     #[test]
+    fn irregular_verb_forms_meet_their_infinitive() {
+        let a = Analyzer::new();
+        let t = a.analyse("vallen viel gevallen");
+        assert!(t.iter().all(|x| x.term == t[0].term), "{t:?}");
+        let plain = Analyzer::builder().verb_forms(false).build();
+        let t = plain.analyse("vallen viel");
+        assert_ne!(t[0].term, t[1].term);
+    }
+
+    #[test]
     fn compounds_carry_their_parts() {
         let a = Analyzer::new();
         let text = "personeelstekort bij het avondeten";
         let t = a.analyse(text);
         let part = |i: usize, j: usize| a.term_text(t[i].parts[j]).unwrap().to_string();
-        assert_eq!(
-            (part(0, 0), part(0, 1)),
-            ("personel".into(), "tekort".into())
-        );
+        assert_eq!((part(0, 0), part(0, 1)), ("personel".into(), "tekort".into()));
         assert_eq!(part(3, 1), "eten");
         assert!(!t[1].is_compound());
     }
@@ -403,14 +380,7 @@ mod tests {
         let describe = |an: &Analyzer| -> Vec<_> {
             an.analyse(text)
                 .iter()
-                .map(|t| {
-                    (
-                        t.span,
-                        t.flags,
-                        an.term_text(t.term),
-                        t.parts.map(|p| an.term_text(p)),
-                    )
-                })
+                .map(|t| (t.span, t.flags, an.term_text(t.term), t.parts.map(|p| an.term_text(p))))
                 .collect()
         };
         let warm = Analyzer::new();

@@ -14,9 +14,7 @@ use super::Token;
 /// How many content words a negation reaches at most.
 pub const SCOPE_WORDS: usize = 3;
 
-const CLAUSE_BREAKS: &[&str] = &[
-    "maar", "want", "omdat", "doordat", "terwijl", "hoewel", "en", "of", "dus", "toch",
-];
+const CLAUSE_BREAKS: &[&str] = &["maar", "want", "omdat", "doordat", "terwijl", "hoewel", "en", "of", "dus", "toch"];
 
 /// Does `word` (normal form) start a new clause?
 pub(crate) fn is_clause_break(word: &str) -> bool {
@@ -40,8 +38,7 @@ pub(crate) fn mark_scopes(text: &str, tokens: &mut [Token]) {
         while j < tokens.len() && content < SCOPE_WORDS {
             let gap = &text[tokens[j - 1].span.end as usize..tokens[j].span.start as usize];
             let t = &mut tokens[j];
-            if gap.chars().any(is_clause_mark) || t.flags.is_clause_break() || t.flags.is_negator()
-            {
+            if gap.chars().any(is_clause_mark) || t.flags.is_clause_break() || t.flags.is_negator() {
                 break;
             }
             t.flags.set_negated();
@@ -61,37 +58,24 @@ mod tests {
     fn negated(text: &str) -> Vec<&str> {
         let a = Analyzer::new();
         let tokens = a.analyse(text);
-        tokens
-            .iter()
-            .filter(|t| t.flags.is_negated())
-            .map(|t| t.text(text))
-            .collect::<Vec<_>>()
+        tokens.iter().filter(|t| t.flags.is_negated()).map(|t| t.text(text)).collect::<Vec<_>>()
     }
 
     #[test]
     fn scope_follows_the_negator() {
         assert_eq!(negated("Ik voel me hier niet onveilig."), ["onveilig"]);
-        assert_eq!(
-            negated("geen klagen over het eten"),
-            ["klagen", "over", "het", "eten"]
-        );
+        assert_eq!(negated("geen klagen over het eten"), ["klagen", "over", "het", "eten"]);
     }
 
     #[test]
     fn scope_ends_at_clause_marks_and_conjunctions() {
         assert_eq!(negated("Niet lekker, wel warm"), ["lekker"]);
         assert_eq!(negated("niet schoon maar wel gezellig"), ["schoon"]);
-        assert_eq!(
-            negated("nooit tijd en nooit aandacht"),
-            ["tijd", "aandacht"]
-        );
+        assert_eq!(negated("nooit tijd en nooit aandacht"), ["tijd", "aandacht"]);
     }
 
     #[test]
     fn scope_is_bounded() {
-        assert_eq!(
-            negated("niet een twee drie vier vijf"),
-            ["een", "twee", "drie", "vier"]
-        );
+        assert_eq!(negated("niet een twee drie vier vijf"), ["een", "twee", "drie", "vier"]);
     }
 }

@@ -28,13 +28,7 @@ pub fn normalise_into(word: &str, out: &mut String) {
         .flat_map(char::to_lowercase)
         .nfd()
         .filter(|c| !is_combining_mark(*c))
-        .map(|c| {
-            if c == '\u{2019}' || c == '\u{2018}' {
-                '\''
-            } else {
-                c
-            }
-        })
+        .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
         .nfc();
     out.extend(folded);
 }

@@ -47,12 +47,10 @@ mod tests {
     use crate::analysis::normalise::normalise;
 
     fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
-        text.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let (w, s) = l.split_once('\t').expect("word<TAB>stem");
-                (w, s)
-            })
+        text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| {
+            let (w, s) = l.split_once('\t').expect("word<TAB>stem");
+            (w, s)
+        })
     }
 
     /// The golden list of care-domain words: pins the stemmer's behaviour.
@@ -100,14 +98,8 @@ mod tests {
             }
         }
         if std::env::var_os("LEEFWERELD_WRITE_DIFFS").is_some() {
-            std::fs::write(
-                concat!(
-                    env!("CARGO_MANIFEST_DIR"),
-                    "/fixtures/stems/normalisation-diffs.txt"
-                ),
-                &diffs,
-            )
-            .unwrap();
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/stems/normalisation-diffs.txt"), &diffs)
+                .unwrap();
         }
         assert_eq!(diffs, expected);
     }

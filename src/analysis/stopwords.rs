@@ -9,24 +9,20 @@
 
 /// Function words, in normal form (lowercase, diacritics folded).
 const STOPWORDS: &[&str] = &[
-    "aan", "af", "al", "alle", "alles", "als", "ben", "bent", "bij", "binnen", "d'r", "daar",
-    "daarna", "daarom", "dan", "dat", "de", "deze", "die", "dit", "doch", "doen", "doet", "door",
-    "dus", "een", "eens", "en", "er", "ge", "gedaan", "gij", "had", "hadden", "heb", "hebben",
-    "hebt", "heeft", "hem", "hen", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "ja",
-    "je", "jij", "jou", "jouw", "jullie", "kan", "kon", "konden", "kunnen", "kunt", "m'n", "maar",
-    "me", "men", "met", "mij", "mijn", "moest", "moet", "moeten", "na", "naar", "nu", "of", "om",
-    "omdat", "ons", "onze", "ook", "op", "over", "reeds", "s", "'s", "'t", "'k", "'n", "'m", "t",
-    "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "voor", "want", "waren", "was",
-    "wat", "we", "werd", "werden", "wie", "wij", "wordt", "worden", "z'n", "zal", "ze", "zei",
-    "zelf", "zich", "zij", "zijn", "zo", "zo'n", "zou", "zouden", "zullen", "mn", "zn", "da", "ne",
-    "gaat", "ging", "wel", "nog", "dus", "he",
+    "aan", "af", "al", "alle", "alles", "als", "ben", "bent", "bij", "binnen", "d'r", "daar", "daarna", "daarom",
+    "dan", "dat", "de", "deze", "die", "dit", "doch", "doen", "doet", "door", "dus", "een", "eens", "en", "er", "ge",
+    "gedaan", "gij", "had", "hadden", "heb", "hebben", "hebt", "heeft", "hem", "hen", "het", "hier", "hij", "hoe",
+    "hun", "ik", "in", "is", "ja", "je", "jij", "jou", "jouw", "jullie", "kan", "kon", "konden", "kunnen", "kunt",
+    "m'n", "maar", "me", "men", "met", "mij", "mijn", "moest", "moet", "moeten", "na", "naar", "nu", "of", "om",
+    "omdat", "ons", "onze", "ook", "op", "over", "reeds", "s", "'s", "'t", "'k", "'n", "'m", "t", "te", "tegen",
+    "toch", "toen", "tot", "u", "uit", "uw", "van", "voor", "want", "waren", "was", "wat", "we", "werd", "werden",
+    "wie", "wij", "wordt", "worden", "z'n", "zal", "ze", "zei", "zelf", "zich", "zij", "zijn", "zo", "zo'n", "zou",
+    "zouden", "zullen", "mn", "zn", "da", "ne", "gaat", "ging", "wel", "nog", "dus", "he",
 ];
 
 /// Words that negate what follows or what they belong to.
-const NEGATORS: &[&str] = &[
-    "niet", "geen", "nooit", "niemand", "niets", "nergens", "zonder", "noch", "nie", "gene",
-    "geeneens", "nimmer",
-];
+const NEGATORS: &[&str] =
+    &["niet", "geen", "nooit", "niemand", "niets", "nergens", "zonder", "noch", "nie", "gene", "geeneens", "nimmer"];
 
 /// Is `word` (in normal form) a stopword?
 pub fn is_stopword(word: &str) -> bool {

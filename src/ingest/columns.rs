@@ -19,15 +19,7 @@ pub const TEXT_COLUMNS: &[&str] = &[
 ];
 
 /// Header names of an id column.
-pub const ID_COLUMNS: &[&str] = &[
-    "id",
-    "nr",
-    "nummer",
-    "volgnummer",
-    "respondent",
-    "respondentnummer",
-    "record id",
-];
+pub const ID_COLUMNS: &[&str] = &["id", "nr", "nummer", "volgnummer", "respondent", "respondentnummer", "record id"];
 
 fn clean(header: &str) -> String {
     normalise(header.trim().trim_start_matches('\u{feff}'))
@@ -51,11 +43,7 @@ pub fn find_any(headers: &[String], names: &[&str]) -> Option<usize> {
         }
     }
     names.iter().find_map(|n| {
-        cleaned.iter().position(|h| {
-            h.split(|c: char| !c.is_alphanumeric())
-                .next()
-                .is_some_and(|w| w == *n)
-        })
+        cleaned.iter().position(|h| h.split(|c: char| !c.is_alphanumeric()).next().is_some_and(|w| w == *n))
     })
 }
 
@@ -69,27 +57,15 @@ mod tests {
 
     #[test]
     fn finds_text_columns_by_name() {
-        assert_eq!(
-            find_any(&h(&["id", "datum", "Ervaring"]), TEXT_COLUMNS),
-            Some(2)
-        );
-        assert_eq!(
-            find_any(&h(&["ID", "Toelichting cliënt", "Opmerking"]), TEXT_COLUMNS),
-            Some(2)
-        );
-        assert_eq!(
-            find_any(&h(&["ID", "Toelichting cliënt"]), TEXT_COLUMNS),
-            Some(1)
-        );
+        assert_eq!(find_any(&h(&["id", "datum", "Ervaring"]), TEXT_COLUMNS), Some(2));
+        assert_eq!(find_any(&h(&["ID", "Toelichting cliënt", "Opmerking"]), TEXT_COLUMNS), Some(2));
+        assert_eq!(find_any(&h(&["ID", "Toelichting cliënt"]), TEXT_COLUMNS), Some(1));
         assert_eq!(find_any(&h(&["id", "datum"]), TEXT_COLUMNS), None);
     }
 
     #[test]
     fn named_columns_ignore_case_and_accents() {
-        assert_eq!(
-            find_named(&h(&["Cliënt", " Wat gaat goed? "]), "wat gaat goed?"),
-            Some(1)
-        );
+        assert_eq!(find_named(&h(&["Cliënt", " Wat gaat goed? "]), "wat gaat goed?"), Some(1));
         assert_eq!(find_named(&h(&["\u{feff}Id"]), "id"), Some(0));
     }
 }

@@ -21,10 +21,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions {
-            text_columns: Vec::new(),
-            max_text_bytes: 1 << 20,
-        }
+        ReadOptions { text_columns: Vec::new(), max_text_bytes: 1 << 20 }
     }
 }
 
@@ -73,8 +70,7 @@ impl CsvReader {
             return Err(Error::input(&name, None, "is a directory, not a file"));
         }
         let file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let mut reader =
-            CsvReader::from_reader(&name, BufReader::with_capacity(1 << 20, file), options)?;
+        let mut reader = CsvReader::from_reader(&name, BufReader::with_capacity(1 << 20, file), options)?;
         reader.total_bytes = Some(meta.len());
         Ok(reader)
     }
@@ -88,32 +84,17 @@ impl CsvReader {
         let io = |e| Error::input(name, None, format!("cannot read: {e}"));
         // Sniff the start: encoding marks, binary junk, the delimiter.
         let mut head = Vec::with_capacity(SNIFF_BYTES);
-        (&mut source)
-            .take(SNIFF_BYTES as u64)
-            .read_to_end(&mut head)
-            .map_err(io)?;
+        (&mut source).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(io)?;
         if head.iter().all(u8::is_ascii_whitespace) {
             return Err(Error::input(name, None, "the file is empty"));
         }
         if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-            return Err(Error::input(
-                name,
-                None,
-                "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)",
-            ));
+            return Err(Error::input(name, None, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"));
         }
         if head.contains(&0) {
-            return Err(Error::input(
-                name,
-                None,
-                "the file holds NUL bytes: it looks binary, not like CSV text",
-            ));
+            return Err(Error::input(name, None, "the file holds NUL bytes: it looks binary, not like CSV text"));
         }
-        let skip = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            3
-        } else {
-            0
-        };
+        let skip = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
         let delimiter = sniff_delimiter(&head[skip..]);
         let rest: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head).chain(source));
         let mut rest = rest;
@@ -121,25 +102,16 @@ impl CsvReader {
             let mut bom = [0u8; 3];
             rest.read_exact(&mut bom).map_err(io)?;
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(rest);
-        let header_record = reader
-            .byte_headers()
-            .map_err(|e| Error::input(name, Some(1), e.to_string()))?
-            .clone();
+        let mut reader =
+            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(rest);
+        let header_record = reader.byte_headers().map_err(|e| Error::input(name, Some(1), e.to_string()))?.clone();
         let mut headers = Vec::with_capacity(header_record.len());
         for (i, h) in header_record.iter().enumerate() {
             let h = std::str::from_utf8(h).map_err(|_| {
                 Error::input(
                     name,
                     Some(1),
-                    format!(
-                        "column {} of the header is not valid UTF-8; save the file as UTF-8",
-                        i + 1
-                    ),
+                    format!("column {} of the header is not valid UTF-8; save the file as UTF-8", i + 1),
                 )
             })?;
             headers.push(h.trim().to_string());
@@ -160,11 +132,7 @@ impl CsvReader {
             let mut cols = Vec::new();
             for want in &options.text_columns {
                 let i = find_named(&headers, want).ok_or_else(|| {
-                    Error::input(
-                        name,
-                        Some(1),
-                        format!("no column '{want}'; the columns are: {}", list(&headers)),
-                    )
+                    Error::input(name, Some(1), format!("no column '{want}'; the columns are: {}", list(&headers)))
                 })?;
                 cols.push(i);
             }
@@ -197,10 +165,7 @@ impl CsvReader {
 
     /// The names of the columns read as text.
     pub fn text_columns(&self) -> Vec<&str> {
-        self.text_columns
-            .iter()
-            .map(|&i| &*self.headers[i])
-            .collect()
+        self.text_columns.iter().map(|&i| &*self.headers[i]).collect()
     }
 
     /// Rows read so far (not counting the header).
@@ -231,17 +196,11 @@ impl CsvReader {
             let more = self
                 .reader
                 .read_byte_record(&mut self.record)
-                .map_err(|e| {
-                    Error::input(&self.file, e.position().map(|p| p.line()), e.to_string())
-                })?;
+                .map_err(|e| Error::input(&self.file, e.position().map(|p| p.line()), e.to_string()))?;
             if !more {
                 self.done = true;
                 if self.rows_read == 0 && n == 0 {
-                    return Err(Error::input(
-                        &self.file,
-                        None,
-                        "the file has a header but no rows",
-                    ));
+                    return Err(Error::input(&self.file, None, "the file has a header but no rows"));
                 }
                 break;
             }
@@ -252,11 +211,7 @@ impl CsvReader {
         Ok(n)
     }
 
-    fn take_row(
-        &mut self,
-        out: &mut Vec<Experience>,
-        skipped: &mut Vec<Skipped>,
-    ) -> Result<(), Error> {
+    fn take_row(&mut self, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) -> Result<(), Error> {
         let line = self.record.position().map_or(0, |p| p.line());
         let rec = &self.record;
         let mut fields = Vec::with_capacity(rec.len());
@@ -284,13 +239,7 @@ impl CsvReader {
         };
         if fields.len() != self.headers.len() {
             let joined = fields.join(" | ");
-            skipped.push(skip(
-                SkipReason::FieldCount {
-                    found: fields.len(),
-                    expected: self.headers.len(),
-                },
-                &joined,
-            ));
+            skipped.push(skip(SkipReason::FieldCount { found: fields.len(), expected: self.headers.len() }, &joined));
             return Ok(());
         }
         let id = match self.id_column {
@@ -305,10 +254,7 @@ impl CsvReader {
                 continue;
             }
             if text.len() > self.max_text_bytes {
-                reason = SkipReason::TooLong {
-                    bytes: text.len(),
-                    limit: self.max_text_bytes,
-                };
+                reason = SkipReason::TooLong { bytes: text.len(), limit: self.max_text_bytes };
                 continue;
             }
             let meta = (0..fields.len())
@@ -333,11 +279,7 @@ impl CsvReader {
 }
 
 fn list(headers: &[String]) -> String {
-    headers
-        .iter()
-        .map(|h| format!("'{h}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
 }
 
 /// The delimiter of a delimited text: the candidate that occurs most often
@@ -358,14 +300,8 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
             _ => {}
         }
     }
-    let best = (0..4)
-        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
-        .unwrap_or(1);
-    if counts[best] == 0 {
-        b','
-    } else {
-        CANDIDATES[best]
-    }
+    let best = (0..4).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(1);
+    if counts[best] == 0 { b',' } else { CANDIDATES[best] }
 }
 
 #[cfg(test)]
@@ -390,10 +326,8 @@ mod tests {
 
     #[test]
     fn reads_rows_with_quotes_and_newlines() {
-        let (out, skipped, n) = read(
-            b"\xEF\xBB\xBFid;ervaring\n1;\"Eerste regel\nTweede; met \"\"quote\"\"\"\n2;Kort\n",
-        )
-        .unwrap();
+        let (out, skipped, n) =
+            read(b"\xEF\xBB\xBFid;ervaring\n1;\"Eerste regel\nTweede; met \"\"quote\"\"\"\n2;Kort\n").unwrap();
         assert_eq!(n, 2);
         assert!(skipped.is_empty());
         assert_eq!(out[0].text, "Eerste regel\nTweede; met \"quote\"");
@@ -402,18 +336,11 @@ mod tests {
 
     #[test]
     fn every_row_is_analysed_or_skipped() {
-        let (out, skipped, n) =
-            read(b"id;ervaring;rol\n1;goed;client\n2; ;client\n3;x\n4;prima;naaste\n").unwrap();
+        let (out, skipped, n) = read(b"id;ervaring;rol\n1;goed;client\n2; ;client\n3;x\n4;prima;naaste\n").unwrap();
         assert_eq!(n, 4);
         assert_eq!(out.len() + skipped.len(), 4);
         assert_eq!(skipped[0].reason, SkipReason::EmptyText);
-        assert_eq!(
-            skipped[1].reason,
-            SkipReason::FieldCount {
-                found: 2,
-                expected: 3
-            }
-        );
+        assert_eq!(skipped[1].reason, SkipReason::FieldCount { found: 2, expected: 3 });
         assert_eq!(skipped[1].line, 4);
         assert_eq!(out[1].meta, vec![(Arc::from("rol"), "naaste".to_string())]);
     }
@@ -422,10 +349,7 @@ mod tests {
     fn bad_files_get_clear_errors() {
         let msg = |d: &'static [u8]| read(d).unwrap_err().to_string();
         assert_eq!(msg(b""), "t.csv: the file is empty");
-        assert_eq!(
-            msg(b"id;ervaring\n"),
-            "t.csv: the file has a header but no rows"
-        );
+        assert_eq!(msg(b"id;ervaring\n"), "t.csv: the file has a header but no rows");
         assert_eq!(
             msg(b"id;datum\n1;2\n"),
             "t.csv:1: no text column found; the columns are: 'id', 'datum'. Choose one with --text-column NAME"
@@ -440,32 +364,20 @@ mod tests {
 
     #[test]
     fn text_column_by_flag() {
-        let opts = ReadOptions {
-            text_columns: vec!["Wat kan beter?".into()],
-            ..Default::default()
-        };
+        let opts = ReadOptions { text_columns: vec!["Wat kan beter?".into()], ..Default::default() };
         let data: &[u8] = b"id;Wat kan beter?\n1;Meer tijd\n";
         let mut r = CsvReader::from_reader("t.csv", data, &opts).unwrap();
         let (mut out, mut sk) = (Vec::new(), Vec::new());
         r.read_batch(10, &mut out, &mut sk).unwrap();
         assert_eq!(&*out[0].question, "Wat kan beter?");
-        let opts = ReadOptions {
-            text_columns: vec!["vraag".into()],
-            ..Default::default()
-        };
+        let opts = ReadOptions { text_columns: vec!["vraag".into()], ..Default::default() };
         let err = CsvReader::from_reader("t.csv", data, &opts).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "t.csv:1: no column 'vraag'; the columns are: 'id', 'Wat kan beter?'"
-        );
+        assert_eq!(err.to_string(), "t.csv:1: no column 'vraag'; the columns are: 'id', 'Wat kan beter?'");
     }
 
     #[test]
     fn too_long_texts_are_skipped() {
-        let opts = ReadOptions {
-            max_text_bytes: 5,
-            ..Default::default()
-        };
+        let opts = ReadOptions { max_text_bytes: 5, ..Default::default() };
         let data: &[u8] = b"ervaring\nkort\nveel te lang\n";
         let mut r = CsvReader::from_reader("t.csv", data, &opts).unwrap();
         let (mut out, mut sk) = (Vec::new(), Vec::new());

@@ -81,10 +81,7 @@ impl fmt::Display for SkipReason {
         match self {
             SkipReason::EmptyText => f.write_str("empty text"),
             SkipReason::FieldCount { found, expected } => {
-                write!(
-                    f,
-                    "row has {found} fields, the header has {expected} (an unquoted delimiter in the text?)"
-                )
+                write!(f, "row has {found} fields, the header has {expected} (an unquoted delimiter in the text?)")
             }
             SkipReason::TooLong { bytes, limit } => {
                 write!(f, "text is {bytes} bytes, longer than the limit of {limit}")
@@ -95,11 +92,7 @@ impl fmt::Display for SkipReason {
 
 /// The first `n` characters of `text`, on one line.
 pub(crate) fn excerpt(text: &str, n: usize) -> String {
-    let mut out: String = text
-        .chars()
-        .take(n)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut out: String = text.chars().take(n).map(|c| if c.is_control() { ' ' } else { c }).collect();
     if text.chars().nth(n).is_some() {
         out.push('…');
     }

@@ -1,5 +1,7 @@
 //! `report.json`: the public contract of ../shared/CONTRACTS.md.
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::aggregate::{Evidence, ExperienceResult, ThemeResult, ThemeSummary};
@@ -13,7 +15,6 @@ struct Report<'a> {
     raw_text: bool,
     ledger: Ledger<'a>,
     themes: Vec<Theme<'a>>,
-    experiences: Vec<Exp<'a>>,
 }
 
 #[derive(Serialize)]
@@ -77,13 +78,7 @@ struct Ev<'a> {
 }
 
 fn skip(s: &Skipped) -> Skip<'_> {
-    Skip {
-        file: &s.file,
-        line: s.line,
-        reason: s.reason.to_string(),
-        code: s.reason.code(),
-        excerpt: &s.excerpt,
-    }
+    Skip { file: &s.file, line: s.line, reason: s.reason.to_string(), code: s.reason.code(), excerpt: &s.excerpt }
 }
 
 fn theme(t: &ThemeSummary) -> Theme<'_> {
@@ -92,51 +87,41 @@ fn theme(t: &ThemeSummary) -> Theme<'_> {
         label: &t.label,
         count: t.count,
         share: (t.share * 1e4).round() / 1e4,
-        quotes: t
-            .quotes
-            .iter()
-            .map(|q| Quote {
-                id: &q.id,
-                text: &q.text,
-            })
-            .collect(),
+        quotes: t.quotes.iter().map(|q| Quote { id: &q.id, text: &q.text }).collect(),
     }
 }
 
 fn ev(v: &Evidence) -> Ev<'_> {
-    Ev {
-        text: &v.text,
-        start: v.start,
-        end: v.end,
-    }
+    Ev { text: &v.text, start: v.start, end: v.end }
 }
 
 fn th(t: &ThemeResult) -> ExpTheme<'_> {
-    ExpTheme {
-        id: &t.id,
-        score: t.score,
-        evidence: t.evidence.iter().map(ev).collect(),
-    }
+    ExpTheme { id: &t.id, score: t.score, evidence: t.evidence.iter().map(ev).collect() }
 }
 
 fn exp(e: &ExperienceResult) -> Exp<'_> {
-    Exp {
-        id: &e.id,
-        file: &e.file,
-        line: e.line,
-        question: &e.question,
-        themes: e.themes.iter().map(th).collect(),
-    }
+    Exp { id: &e.id, file: &e.file, line: e.line, question: &e.question, themes: e.themes.iter().map(th).collect() }
 }
 
-/// `report.json` as bytes: the ledger, per-theme totals with quotes, and per
-/// experience its themes with scores and evidence (char offsets).
+/// `report.json` as bytes (compact JSON, one line): the ledger, per-theme
+/// totals with quotes, and per experience its themes with scores and evidence
+/// (char offsets).
 pub fn json(a: &Analysis) -> Vec<u8> {
-    let report = Report {
-        tool: Tool {
-            name: "leefwereld",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+    let mut out = Vec::new();
+    write_json(a, &mut out).expect("writing to memory does not fail");
+    out
+}
+
+/// Experiences rendered per parallel chunk.
+const CHUNK: usize = 4096;
+
+/// Writes `report.json` to `out`. Experiences are rendered in parallel
+/// chunks and written in input order, so the bytes are the same as
+/// [`json`]'s whatever the thread count.
+pub fn write_json(a: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let head = Report {
+        tool: Tool { name: "leefwereld", version: env!("CARGO_PKG_VERSION") },
         taxonomy: &a.taxonomy,
         raw_text: a.raw_text,
         ledger: Ledger {
@@ -145,9 +130,31 @@ pub fn json(a: &Analysis) -> Vec<u8> {
             skipped: a.ledger.skipped.iter().map(skip).collect(),
         },
         themes: a.summary.themes.iter().map(theme).collect(),
-        experiences: a.experiences.iter().map(exp).collect(),
     };
-    let mut out = serde_json::to_vec_pretty(&report).expect("a report serialises");
-    out.push(b'\n');
-    out
+    let mut head = serde_json::to_vec(&head).map_err(std::io::Error::other)?;
+    head.pop(); // the closing brace: experiences follow
+    out.write_all(&head)?;
+    out.write_all(b",\"experiences\":[")?;
+    for (i, group) in a.experiences.chunks(CHUNK * rayon::current_num_threads().max(1)).enumerate() {
+        let parts: Vec<Vec<u8>> = group
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 256);
+                for (j, e) in chunk.iter().enumerate() {
+                    if j > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, &exp(e)).expect("an experience serialises");
+                }
+                buf
+            })
+            .collect();
+        for (j, part) in parts.iter().enumerate() {
+            if i > 0 || j > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(part)?;
+        }
+    }
+    out.write_all(b"]}\n")
 }

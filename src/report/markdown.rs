@@ -26,11 +26,7 @@ pub fn markdown(a: &Analysis) -> String {
          voorkomt en een paar citaten als voorbeeld.{}\n",
         s.experiences,
         a.taxonomy,
-        if a.raw_text {
-            ""
-        } else {
-            " Persoonsgegevens in citaten zijn vervangen door [NAAM], [TELEFOON] enz."
-        }
+        if a.raw_text { "" } else { " Persoonsgegevens in citaten zijn vervangen door [NAAM], [TELEFOON] enz." }
     );
     let _ = writeln!(o, "## Verantwoording\n");
     let _ = writeln!(o, "| | aantal |\n|---|---:|");
@@ -43,11 +39,7 @@ pub fn markdown(a: &Analysis) -> String {
             let _ = writeln!(o, "- {} regel {}: {}", sk.file, sk.line, sk.reason);
         }
         if a.ledger.skipped.len() > SKIPPED_LISTED {
-            let _ = writeln!(
-                o,
-                "- ... en nog {} (zie report.json)",
-                a.ledger.skipped.len() - SKIPPED_LISTED
-            );
+            let _ = writeln!(o, "- ... en nog {} (zie report.json)", a.ledger.skipped.len() - SKIPPED_LISTED);
         }
         let _ = writeln!(o);
     }
@@ -59,38 +51,20 @@ pub fn markdown(a: &Analysis) -> String {
     for t in order.iter().chain(overig.iter()) {
         let _ = writeln!(o, "| {} | {} | {} |", t.label, t.count, percent(t.share));
     }
-    let _ = writeln!(
-        o,
-        "\nEen ervaring kan over meer thema's gaan; de aandelen tellen daarom op tot meer dan 100%.\n"
-    );
+    let _ = writeln!(o, "\nEen ervaring kan over meer thema's gaan; de aandelen tellen daarom op tot meer dan 100%.\n");
     let _ = writeln!(o, "## Per thema\n");
     for t in order.iter().chain(overig.iter()) {
         if t.count == 0 {
             continue;
         }
-        let _ = writeln!(
-            o,
-            "### {} ({} ervaringen, {})\n",
-            t.label,
-            t.count,
-            percent(t.share)
-        );
+        let _ = writeln!(o, "### {} ({} ervaringen, {})\n", t.label, t.count, percent(t.share));
         if !t.description.is_empty() {
             let _ = writeln!(o, "*{}*\n", t.description);
         }
         for q in &t.quotes {
-            let _ = writeln!(
-                o,
-                "> {}\n>\n> — ervaring {}\n",
-                q.text.replace('\n', " "),
-                q.id
-            );
+            let _ = writeln!(o, "> {}\n>\n> — ervaring {}\n", q.text.replace('\n', " "), q.id);
         }
     }
-    let _ = writeln!(
-        o,
-        "---\nGemaakt met leefwereld {}.",
-        env!("CARGO_PKG_VERSION")
-    );
+    let _ = writeln!(o, "---\nGemaakt met leefwereld {}.", env!("CARGO_PKG_VERSION"));
     o
 }

@@ -4,7 +4,7 @@
 mod json;
 mod markdown;
 
-pub use json::json;
+pub use json::{json, write_json};
 pub use markdown::markdown;
 
 /// Output formats of `analyse`.
@@ -42,14 +42,19 @@ impl Format {
             Format::Json => json(analysis),
         }
     }
+
+    /// Writes `analysis` in this format to `out` (streaming where the format
+    /// allows; the same bytes as [`Format::render`]).
+    pub fn write(self, analysis: &crate::Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Format::Markdown => out.write_all(markdown(analysis).as_bytes()),
+            Format::Json => write_json(analysis, out),
+        }
+    }
 }
 
 /// A share as a Dutch percentage ("12%", "0,5%").
 pub(crate) fn percent(share: f64) -> String {
     let p = share * 100.0;
-    if p > 0.0 && p < 1.0 {
-        format!("{:.1}%", p).replace('.', ",")
-    } else {
-        format!("{:.0}%", p)
-    }
+    if p > 0.0 && p < 1.0 { format!("{:.1}%", p).replace('.', ",") } else { format!("{:.0}%", p) }
 }

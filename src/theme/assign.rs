@@ -33,13 +33,7 @@ pub struct AssignerSettings {
 
 impl Default for AssignerSettings {
     fn default() -> Self {
-        AssignerSettings {
-            threshold: 1.0,
-            max_themes: 3,
-            part_factor: 0.75,
-            max_gap: 1,
-            max_evidence: 8,
-        }
+        AssignerSettings { threshold: 1.0, max_themes: 3, part_factor: 0.75, max_gap: 1, max_evidence: 8 }
     }
 }
 
@@ -89,7 +83,10 @@ pub struct ThemeAssigner {
     /// Indexed by term id: the index into `entries`, or `u32::MAX`.
     slots: Vec<u32>,
     entries: Vec<Box<[Entry]>>,
-    phrases_by_first: FxHashMap<TermId, Vec<u32>>,
+    /// Indexed by term id: the index into `phrase_lists` of the phrases that
+    /// start with the term, or `u32::MAX`.
+    phrase_slots: Vec<u32>,
+    phrase_lists: Vec<Box<[u32]>>,
     phrases: Vec<Phrase>,
     settings: AssignerSettings,
 }
@@ -99,23 +96,15 @@ const NONE: u32 = u32::MAX;
 impl ThemeAssigner {
     /// Compiles the cues of `taxonomy` with `analyzer` (which must be the one
     /// that will analyse the texts).
-    pub fn new(
-        taxonomy: &Taxonomy,
-        analyzer: &Analyzer,
-        settings: AssignerSettings,
-    ) -> Result<Self, Error> {
+    pub fn new(taxonomy: &Taxonomy, analyzer: &Analyzer, settings: AssignerSettings) -> Result<Self, Error> {
         let mut unigrams: FxHashMap<TermId, Vec<Entry>> = FxHashMap::default();
         let mut phrases = Vec::new();
         for (ti, theme) in taxonomy.themes().iter().enumerate() {
-            let theme_index =
-                u16::try_from(ti).map_err(|_| cue_error("more than 65535 themes".into()))?;
+            let theme_index = u16::try_from(ti).map_err(|_| cue_error("more than 65535 themes".into()))?;
             for cue in &theme.cues {
                 let tokens = analyzer.analyse(&cue.text);
                 if tokens.is_empty() || tokens.iter().any(|t| t.term == NO_TERM) {
-                    return Err(cue_error(format!(
-                        "theme '{}': cue '{}' has no usable words",
-                        theme.id, cue.text
-                    )));
+                    return Err(cue_error(format!("theme '{}': cue '{}' has no usable words", theme.id, cue.text)));
                 }
                 if tokens.len() == 1 && tokens[0].flags.is_stopword() {
                     return Err(cue_error(format!(
@@ -127,20 +116,12 @@ impl ThemeAssigner {
                     let list = unigrams.entry(tokens[0].term).or_default();
                     match list.iter_mut().find(|e| e.theme == theme_index) {
                         Some(e) => e.weight = e.weight.max(cue.weight),
-                        None => list.push(Entry {
-                            theme: theme_index,
-                            weight: cue.weight,
-                        }),
+                        None => list.push(Entry { theme: theme_index, weight: cue.weight }),
                     }
                 } else {
                     let id = phrases.len() as u32;
                     let terms = tokens.iter().map(|t| t.term).collect();
-                    phrases.push(Phrase {
-                        terms,
-                        theme: theme_index,
-                        weight: cue.weight,
-                        id,
-                    });
+                    phrases.push(Phrase { terms, theme: theme_index, weight: cue.weight, id });
                 }
             }
         }
@@ -151,22 +132,28 @@ impl ThemeAssigner {
         let mut entries = Vec::with_capacity(terms.len());
         for term in terms {
             slots[term as usize] = entries.len() as u32;
-            entries.push(
-                unigrams
-                    .remove(&term)
-                    .unwrap_or_default()
-                    .into_boxed_slice(),
-            );
+            entries.push(unigrams.remove(&term).unwrap_or_default().into_boxed_slice());
         }
-        let mut phrases_by_first: FxHashMap<TermId, Vec<u32>> = FxHashMap::default();
+        let mut phrase_slots: Vec<u32> = Vec::new();
+        let mut phrase_lists: Vec<Vec<u32>> = Vec::new();
         for p in &phrases {
-            phrases_by_first.entry(p.terms[0]).or_default().push(p.id);
+            let first = p.terms[0] as usize;
+            if phrase_slots.len() <= first {
+                phrase_slots.resize(first + 1, NONE);
+            }
+            if phrase_slots[first] == NONE {
+                phrase_slots[first] = phrase_lists.len() as u32;
+                phrase_lists.push(Vec::new());
+            }
+            phrase_lists[phrase_slots[first] as usize].push(p.id);
         }
+        let phrase_lists = phrase_lists.into_iter().map(Vec::into_boxed_slice).collect();
         Ok(ThemeAssigner {
             themes: taxonomy.themes().len(),
             slots,
             entries,
-            phrases_by_first,
+            phrase_slots,
+            phrase_lists,
             phrases,
             settings,
         })
@@ -187,24 +174,22 @@ impl ThemeAssigner {
 
     /// Every theme's score and evidence for a text's tokens (index = theme).
     pub fn score(&self, tokens: &[Token]) -> Vec<ThemeHit> {
-        let mut hits: Vec<ThemeHit> = (0..self.themes)
-            .map(|theme| ThemeHit {
-                theme,
-                score: 0.0,
-                evidence: Vec::new(),
-            })
-            .collect();
-        // (theme, cue key) pairs already counted; cue key: term, or phrase id
-        // with the top bit set.
-        let mut counted: Vec<(u16, u32)> = Vec::new();
-        let mut add = |hits: &mut Vec<ThemeHit>, e: Entry, key: u32, span: Span, factor: f32| {
-            let hit = &mut hits[e.theme as usize];
-            if !counted.contains(&(e.theme, key)) {
-                counted.push((e.theme, key));
-                hit.score += e.weight * factor;
-            }
-            if hit.evidence.len() < self.settings.max_evidence && !hit.evidence.contains(&span) {
-                hit.evidence.push(span);
+        let mut scratch = Scratch::default();
+        self.collect(tokens, &mut scratch);
+        (0..self.themes).map(|t| self.hit(t, &scratch)).collect()
+    }
+
+    /// Finds every cue match in `tokens`: per theme the summed weight of its
+    /// distinct cues, and one evidence span per distinct cue (where it first
+    /// occurs).
+    fn collect(&self, tokens: &[Token], scratch: &mut Scratch) {
+        scratch.scores.clear();
+        scratch.scores.resize(self.themes, 0.0);
+        scratch.matches.clear();
+        let add = |scratch: &mut Scratch, e: Entry, key: u32, span: Span, factor: f32| {
+            if !scratch.matches.iter().any(|m| m.theme == e.theme && m.key == key) {
+                scratch.scores[e.theme as usize] += e.weight * factor;
+                scratch.matches.push(Match { theme: e.theme, key, span });
             }
         };
         for (i, token) in tokens.iter().enumerate() {
@@ -213,25 +198,25 @@ impl ThemeAssigner {
             }
             // Single-word cues never match function words: a stem can
             // coincide with one ("hete" stems to "het").
-            let whole = if token.flags.is_stopword() {
-                &[][..]
-            } else {
-                self.unigram(token.term)
-            };
+            let whole = if token.flags.is_stopword() { &[][..] } else { self.unigram(token.term) };
             for &e in whole {
-                add(&mut hits, e, token.term, token.span, 1.0);
+                add(scratch, e, token.term, token.span, 1.0);
             }
             if token.is_compound() {
-                for part in [token.parts[1], token.parts[0]] {
+                // The head carries a compound's meaning (an avondeten is eten);
+                // the modifier only counts through a cue that is not weak
+                // (a nachtkastje is no night).
+                for (part, is_head) in [(token.parts[1], true), (token.parts[0], false)] {
                     for &e in self.unigram(part) {
-                        if !whole.iter().any(|w| w.theme == e.theme) {
-                            add(&mut hits, e, part, token.span, self.settings.part_factor);
+                        let counts = is_head || e.weight >= crate::theme::taxonomy::CUE_WEIGHT;
+                        if counts && !whole.iter().any(|w| w.theme == e.theme) {
+                            add(scratch, e, part, token.span, self.settings.part_factor);
                         }
                     }
                 }
             }
-            if let Some(ids) = self.phrases_by_first.get(&token.term) {
-                for &id in ids {
+            if let Some(&slot) = self.phrase_slots.get(token.term as usize).filter(|&&s| s != NONE) {
+                for &id in self.phrase_lists[slot as usize].iter() {
                     let p = &self.phrases[id as usize];
                     if let Some(end) = self.match_phrase(&p.terms, tokens, i) {
                         let span = Span {
@@ -240,24 +225,21 @@ impl ThemeAssigner {
                             char_start: token.span.char_start,
                             char_end: tokens[end].span.char_end,
                         };
-                        add(
-                            &mut hits,
-                            Entry {
-                                theme: p.theme,
-                                weight: p.weight,
-                            },
-                            p.id | 1 << 31,
-                            span,
-                            1.0,
-                        );
+                        add(scratch, Entry { theme: p.theme, weight: p.weight }, p.id | 1 << 31, span, 1.0);
                     }
                 }
             }
         }
-        for hit in &mut hits {
-            hit.evidence.sort_by_key(|s| (s.start, s.end));
-        }
-        hits
+    }
+
+    /// Theme `t`'s hit from collected matches, evidence in text order.
+    fn hit(&self, t: usize, scratch: &Scratch) -> ThemeHit {
+        let mut evidence: Vec<Span> =
+            scratch.matches.iter().filter(|m| m.theme as usize == t).map(|m| m.span).collect();
+        evidence.sort_by_key(|s| (s.start, s.end));
+        evidence.dedup();
+        evidence.truncate(self.settings.max_evidence);
+        ThemeHit { theme: t, score: scratch.scores[t], evidence }
     }
 
     /// Matches `terms` starting at token `i`; returns the index of the last
@@ -274,24 +256,39 @@ impl ThemeAssigner {
 
     /// The assigned themes for a text's tokens.
     pub fn assign(&self, tokens: &[Token]) -> Assignment {
-        let mut hits: Vec<ThemeHit> = self
-            .score(tokens)
-            .into_iter()
-            .filter(|h| h.score >= self.settings.threshold)
-            .collect();
-        // Best first; equal scores keep the taxonomy's order (stable sort).
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits.truncate(self.settings.max_themes);
-        Assignment { themes: hits }
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+        }
+        SCRATCH.with_borrow_mut(|scratch| {
+            self.collect(tokens, scratch);
+            let mut chosen: Vec<usize> =
+                (0..self.themes).filter(|&t| scratch.scores[t] >= self.settings.threshold).collect();
+            // Best first; equal scores keep the taxonomy's order (stable sort).
+            chosen.sort_by(|&a, &b| scratch.scores[b].total_cmp(&scratch.scores[a]));
+            chosen.truncate(self.settings.max_themes);
+            Assignment { themes: chosen.into_iter().map(|t| self.hit(t, scratch)).collect() }
+        })
     }
 }
 
+/// Working memory of one scoring pass, reused across texts.
+#[derive(Debug, Default)]
+struct Scratch {
+    scores: Vec<f32>,
+    matches: Vec<Match>,
+}
+
+/// One distinct cue found in a text.
+#[derive(Debug, Clone, Copy)]
+struct Match {
+    theme: u16,
+    /// The cue: its term, or its phrase id with the top bit set.
+    key: u32,
+    span: Span,
+}
+
 fn cue_error(message: String) -> Error {
-    Error::new(ErrorKind::Taxonomy {
-        origin: "taxonomy".into(),
-        line: None,
-        message,
-    })
+    Error::new(ErrorKind::Taxonomy { origin: "taxonomy".into(), line: None, message })
 }
 
 #[cfg(test)]
@@ -331,11 +328,7 @@ cues = ["personeel", "tekort"]
             .themes
             .iter()
             .map(|h| {
-                let ev = h
-                    .evidence
-                    .iter()
-                    .map(|s| text[s.start as usize..s.end as usize].to_string())
-                    .collect();
+                let ev = h.evidence.iter().map(|s| text[s.start as usize..s.end as usize].to_string()).collect();
                 (tax.themes()[h.theme].id.clone(), h.score, ev)
             })
             .collect()
@@ -343,18 +336,13 @@ cues = ["personeel", "tekort"]
 
     #[test]
     fn stems_match_inflections() {
-        assert_eq!(
-            themes("De maaltijden zijn prima"),
-            [("eten".into(), 1.0, vec!["maaltijden".into()])]
-        );
+        assert_eq!(themes("De maaltijden zijn prima"), [("eten".into(), 1.0, vec!["maaltijden".into()])]);
     }
 
     #[test]
-    fn repeated_cues_count_once_but_show_all_evidence() {
-        assert_eq!(
-            themes("soep, soep en nog eens soep"),
-            [("eten".into(), 1.0, vec!["soep".into(); 3])]
-        );
+    fn repeated_cues_count_once_with_their_first_place_as_evidence() {
+        let got = themes("soep, soep en nog eens soep");
+        assert_eq!(got, [("eten".into(), 1.0, vec!["soep".into()])]);
     }
 
     #[test]
@@ -366,14 +354,7 @@ cues = ["personeel", "tekort"]
     #[test]
     fn phrases_match_in_order_with_small_gaps() {
         let got = themes("Ze praten over mijn hoofd heen.");
-        assert_eq!(
-            got,
-            [(
-                "bejegening".into(),
-                1.0,
-                vec!["over mijn hoofd heen".into()]
-            )]
-        );
+        assert_eq!(got, [("bejegening".into(), 1.0, vec!["over mijn hoofd heen".into()])]);
         assert_eq!(themes("behandeld als een klein kind")[0].0, "bejegening");
         assert!(themes("hoofd over mijn heen").is_empty());
     }
@@ -381,10 +362,7 @@ cues = ["personeel", "tekort"]
     #[test]
     fn compounds_count_through_their_parts() {
         let got = themes("Het personeelstekort is groot");
-        assert_eq!(
-            got,
-            [("personeel".into(), 1.5, vec!["personeelstekort".into()])]
-        );
+        assert_eq!(got, [("personeel".into(), 1.5, vec!["personeelstekort".into()])]);
         // A whole-word cue wins over its parts.
         assert_eq!(themes("avondeten")[0].1, 2.0);
     }
@@ -398,8 +376,7 @@ cues = ["personeel", "tekort"]
 
     #[test]
     fn stopwords_are_not_single_word_evidence() {
-        let (tax, an, asg) =
-            setup("[[themes]]\nid = \"eten\"\nlabel = \"Eten\"\ncues = [\"hete\", \"soep\"]\n");
+        let (tax, an, asg) = setup("[[themes]]\nid = \"eten\"\nlabel = \"Eten\"\ncues = [\"hete\", \"soep\"]\n");
         let text = "het is soep";
         let hits = asg.assign(&an.analyse(text));
         assert_eq!(tax.themes()[hits.themes[0].theme].id, "eten");
@@ -409,24 +386,14 @@ cues = ["personeel", "tekort"]
     #[test]
     fn nothing_fits_is_overig() {
         let (_, an, asg) = setup(TAX);
-        assert!(
-            asg.assign(&an.analyse("De parkeerplaats is te klein."))
-                .is_overig()
-        );
+        assert!(asg.assign(&an.analyse("De parkeerplaats is te klein.")).is_overig());
     }
 
     #[test]
     fn stopword_only_cues_are_rejected() {
-        let tax = Taxonomy::from_toml(
-            "[[themes]]\nid = \"x\"\nlabel = \"X\"\ncues = [\"het\"]\n",
-            "t",
-        )
-        .unwrap();
+        let tax = Taxonomy::from_toml("[[themes]]\nid = \"x\"\nlabel = \"X\"\ncues = [\"het\"]\n", "t").unwrap();
         let an = Analyzer::new();
         let err = ThemeAssigner::new(&tax, &an, AssignerSettings::default()).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "taxonomy: theme 'x': cue 'het' is a stopword and would match almost any text"
-        );
+        assert_eq!(err.to_string(), "taxonomy: theme 'x': cue 'het' is a stopword and would match almost any text");
     }
 }

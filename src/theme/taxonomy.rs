@@ -98,8 +98,7 @@ struct RawTheme {
 impl Default for Taxonomy {
     /// The default life-world taxonomy.
     fn default() -> Self {
-        Taxonomy::from_toml(DEFAULT_TAXONOMY_TOML, "<default taxonomy>")
-            .expect("the embedded taxonomy is valid")
+        Taxonomy::from_toml(DEFAULT_TAXONOMY_TOML, "<default taxonomy>").expect("the embedded taxonomy is valid")
     }
 }
 
@@ -129,19 +128,11 @@ impl Taxonomy {
     pub fn from_toml(text: &str, origin: &str) -> Result<Taxonomy, Error> {
         let fail = |range: Option<Range<usize>>, message: String| {
             let line = range.map(|r| line_of(text, r.start));
-            Error::new(ErrorKind::Taxonomy {
-                origin: origin.to_string(),
-                line,
-                message,
-            })
+            Error::new(ErrorKind::Taxonomy { origin: origin.to_string(), line, message })
         };
-        let raw: RawTaxonomy =
-            toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_string()))?;
+        let raw: RawTaxonomy = toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_string()))?;
         if raw.themes.is_empty() {
-            return Err(fail(
-                None,
-                "no themes: add at least one [[themes]] table".into(),
-            ));
+            return Err(fail(None, "no themes: add at least one [[themes]] table".into()));
         }
         let mut themes: Vec<Theme> = Vec::with_capacity(raw.themes.len());
         for spanned in raw.themes {
@@ -149,15 +140,8 @@ impl Taxonomy {
             let t = spanned.into_inner();
             let id_span = t.id.span();
             let id = t.id.into_inner();
-            if id.is_empty()
-                || !id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            {
-                return Err(fail(
-                    Some(id_span),
-                    format!("theme id '{id}' must be lowercase letters, digits and '-'"),
-                ));
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+                return Err(fail(Some(id_span), format!("theme id '{id}' must be lowercase letters, digits and '-'")));
             }
             if id == OVERIG {
                 return Err(fail(
@@ -169,11 +153,7 @@ impl Taxonomy {
                 return Err(fail(Some(id_span), format!("duplicate theme id '{id}'")));
             }
             let mut cues: Vec<Cue> = Vec::new();
-            for (list, weight) in [
-                (t.strong, STRONG_WEIGHT),
-                (t.cues, CUE_WEIGHT),
-                (t.weak, WEAK_WEIGHT),
-            ] {
+            for (list, weight) in [(t.strong, STRONG_WEIGHT), (t.cues, CUE_WEIGHT), (t.weak, WEAK_WEIGHT)] {
                 for cue in list {
                     let span = cue.span();
                     let text = cue.into_inner().trim().to_lowercase();
@@ -181,10 +161,7 @@ impl Taxonomy {
                         return Err(fail(Some(span), format!("theme '{id}' has an empty cue")));
                     }
                     if cues.iter().any(|c| c.text == text) {
-                        return Err(fail(
-                            Some(span),
-                            format!("theme '{id}' lists the cue '{text}' twice"),
-                        ));
+                        return Err(fail(Some(span), format!("theme '{id}' lists the cue '{text}' twice")));
                     }
                     cues.push(Cue { text, weight });
                 }
@@ -203,11 +180,7 @@ impl Taxonomy {
                 cues,
             });
         }
-        Ok(Taxonomy {
-            name: raw.name.unwrap_or_else(|| "eigen".into()),
-            version: raw.version.unwrap_or(1),
-            themes,
-        })
+        Ok(Taxonomy { name: raw.name.unwrap_or_else(|| "eigen".into()), version: raw.version.unwrap_or(1), themes })
     }
 
     /// The taxonomy's name.
@@ -232,22 +205,14 @@ impl Taxonomy {
 
     /// Every single word that appears in a cue, for the compound splitter.
     pub fn cue_words(&self) -> impl Iterator<Item = &str> {
-        self.themes
-            .iter()
-            .flat_map(|t| t.cues.iter())
-            .flat_map(|c| c.text.split_whitespace())
+        self.themes.iter().flat_map(|t| t.cues.iter()).flat_map(|c| c.text.split_whitespace())
     }
 
     /// The taxonomy as TOML, in the format `from_toml` reads.
     pub fn to_toml(&self) -> String {
         use std::fmt::Write;
         let q = |s: &str| toml::Value::String(s.to_string()).to_string();
-        let list = |cues: &[&Cue]| {
-            cues.iter()
-                .map(|c| q(&c.text))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let list = |cues: &[&Cue]| cues.iter().map(|c| q(&c.text)).collect::<Vec<_>>().join(", ");
         let mut out = String::new();
         let _ = writeln!(out, "version = {}\nname = {}", self.version, q(&self.name));
         for t in &self.themes {
@@ -259,11 +224,7 @@ impl Taxonomy {
                 q(&t.label_en)
             );
             let _ = writeln!(out, "description = {}", q(&t.description));
-            for (key, w) in [
-                ("strong", STRONG_WEIGHT),
-                ("cues", CUE_WEIGHT),
-                ("weak", WEAK_WEIGHT),
-            ] {
+            for (key, w) in [("strong", STRONG_WEIGHT), ("cues", CUE_WEIGHT), ("weak", WEAK_WEIGHT)] {
                 let cs: Vec<&Cue> = t.cues.iter().filter(|c| c.weight == w).collect();
                 if !cs.is_empty() {
                     let _ = writeln!(out, "{key} = [{}]", list(&cs));
@@ -276,11 +237,7 @@ impl Taxonomy {
 
 /// The 1-based line of a byte offset.
 fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
@@ -309,19 +266,10 @@ mod tests {
         let ids: Vec<&str> = t.themes().iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, CONTRACT_IDS);
         for theme in t.themes() {
-            assert!(
-                theme.cues.len() >= 60,
-                "{} has {} cues",
-                theme.id,
-                theme.cues.len()
-            );
+            assert!(theme.cues.len() >= 60, "{} has {} cues", theme.id, theme.cues.len());
             let phrases = theme.cues.iter().filter(|c| c.text.contains(' ')).count();
             assert!(phrases >= 15, "{} has {phrases} phrases", theme.id);
-            assert!(
-                !theme.label.is_empty()
-                    && !theme.label_en.is_empty()
-                    && !theme.description.is_empty()
-            );
+            assert!(!theme.label.is_empty() && !theme.label_en.is_empty() && !theme.description.is_empty());
         }
     }
 
@@ -356,15 +304,8 @@ mod tests {
             err("[[themes]]\nid = \"overig\"\nlabel = \"A\"\ncues = [\"x\"]\n"),
             "t.toml:2: 'overig' is the label for 'no theme' and cannot be a theme id"
         );
-        assert_eq!(
-            err("themes = []\n"),
-            "t.toml: no themes: add at least one [[themes]] table"
-        );
-        assert!(
-            err("[[themes]\n").starts_with("t.toml:1: "),
-            "{}",
-            err("[[themes]\n")
-        );
+        assert_eq!(err("themes = []\n"), "t.toml: no themes: add at least one [[themes]] table");
+        assert!(err("[[themes]\n").starts_with("t.toml:1: "), "{}", err("[[themes]\n"));
         assert_eq!(
             err("[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\", \"y\",\n  \"x\"]\n"),
             "t.toml:5: theme 'a' lists the cue 'x' twice"

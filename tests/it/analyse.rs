@@ -6,19 +6,10 @@ fn analyse_example(out: &std::path::Path, threads: &str) -> (String, Vec<u8>) {
     let input = fixture("voorbeeld.csv");
     leefwereld()
         .env("RAYON_NUM_THREADS", threads)
-        .args([
-            "analyse",
-            input.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-            "--quiet",
-        ])
+        .args(["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"])
         .assert()
         .success();
-    (
-        std::fs::read_to_string(out.join("report.md")).unwrap(),
-        std::fs::read(out.join("report.json")).unwrap(),
-    )
+    (std::fs::read_to_string(out.join("report.md")).unwrap(), std::fs::read(out.join("report.json")).unwrap())
 }
 
 #[test]
@@ -44,10 +35,7 @@ fn example_gives_a_report_that_adds_up() {
             let ev = t["evidence"].as_array().unwrap();
             assert!(!ev.is_empty(), "{e}");
             for v in ev {
-                let (s, end) = (
-                    v["start"].as_u64().unwrap() as usize,
-                    v["end"].as_u64().unwrap() as usize,
-                );
+                let (s, end) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
                 let at: String = text[s..end].iter().collect();
                 assert_eq!(at, v["text"].as_str().unwrap());
             }
@@ -57,17 +45,9 @@ fn example_gives_a_report_that_adds_up() {
     let themes = report["themes"].as_array().unwrap();
     assert_eq!(themes.len(), 13);
     assert_eq!(themes[12]["id"], "overig");
-    assert!(
-        themes[12]["count"].as_u64().unwrap() < 20,
-        "too many without a theme: {}",
-        themes[12]
-    );
+    assert!(themes[12]["count"].as_u64().unwrap() < 20, "too many without a theme: {}", themes[12]);
     for t in &themes[..12] {
-        assert!(
-            t["count"].as_u64().unwrap() > 0,
-            "no experience for {}",
-            t["id"]
-        );
+        assert!(t["count"].as_u64().unwrap() > 0, "no experience for {}", t["id"]);
     }
     assert!(md.starts_with("# Leefwereld-rapport"));
     assert!(md.contains("| Rijen gelezen | 80 |"));
@@ -82,19 +62,10 @@ fn example_experience_has_expected_themes_and_evidence() {
     let (_, json) = analyse_example(dir.path(), "1");
     let report: Value = serde_json::from_slice(&json).unwrap();
     let e001 = &report["experiences"][0];
-    let ids: Vec<&str> = e001["themes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = e001["themes"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(ids[0], "eten-en-drinken");
-    let ev: Vec<&str> = e001["themes"][0]["evidence"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["text"].as_str().unwrap())
-        .collect();
+    let ev: Vec<&str> =
+        e001["themes"][0]["evidence"].as_array().unwrap().iter().map(|v| v["text"].as_str().unwrap()).collect();
     assert!(ev.contains(&"soep") && ev.contains(&"avondeten"), "{ev:?}");
 }
 
@@ -110,17 +81,9 @@ fn output_is_identical_whatever_the_thread_count() {
 fn summary_is_printed() {
     let dir = tempfile::tempdir().unwrap();
     let input = fixture("voorbeeld.csv");
-    let (ok, out, _) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
+    let (ok, out, _) = run(&["analyse", input.to_str().unwrap(), "--out", dir.path().to_str().unwrap()]);
     assert!(ok);
-    assert!(
-        out.starts_with("80 rows read: 80 analysed, 0 skipped"),
-        "{out}"
-    );
+    assert!(out.starts_with("80 rows read: 80 analysed, 0 skipped"), "{out}");
     assert!(out.contains("Eten en drinken"));
     assert!(out.contains("report.md"));
 }
@@ -129,49 +92,20 @@ fn summary_is_printed() {
 fn skipped_rows_are_in_the_ledger_and_strict_fails() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.csv");
-    std::fs::write(
-        &input,
-        "id;ervaring\n1;De soep was koud.\n2;\n3;Zuster Anja belde 06-12345678;extra\n",
-    )
-    .unwrap();
+    std::fs::write(&input, "id;ervaring\n1;De soep was koud.\n2;\n3;Zuster Anja belde 06-12345678;extra\n").unwrap();
     let out = dir.path().join("out");
-    let (ok, stdout, _) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let (ok, stdout, _) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(ok);
-    assert!(
-        stdout.starts_with("3 rows read: 1 analysed, 2 skipped"),
-        "{stdout}"
-    );
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert!(stdout.starts_with("3 rows read: 1 analysed, 2 skipped"), "{stdout}");
+    let report: Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
     let skipped = report["ledger"]["skipped"].as_array().unwrap();
-    assert_eq!(
-        (skipped[0]["line"].as_u64(), skipped[0]["code"].as_str()),
-        (Some(3), Some("empty-text"))
-    );
-    assert_eq!(
-        (skipped[1]["line"].as_u64(), skipped[1]["code"].as_str()),
-        (Some(4), Some("field-count"))
-    );
+    assert_eq!((skipped[0]["line"].as_u64(), skipped[0]["code"].as_str()), (Some(3), Some("empty-text")));
+    assert_eq!((skipped[1]["line"].as_u64(), skipped[1]["code"].as_str()), (Some(4), Some("field-count")));
     // The excerpt of a skipped row is redacted too.
     let excerpt = skipped[1]["excerpt"].as_str().unwrap();
-    assert!(
-        !excerpt.contains("Anja") && !excerpt.contains("12345678"),
-        "{excerpt}"
-    );
+    assert!(!excerpt.contains("Anja") && !excerpt.contains("12345678"), "{excerpt}");
 
-    let (ok, _, err) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--strict",
-        "-q",
-    ]);
+    let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--strict", "-q"]);
     assert!(!ok);
     assert!(err.contains("2 rows were skipped"), "{err}");
 }
@@ -186,13 +120,7 @@ fn personal_data_stays_out_unless_raw_text_is_asked() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let (ok, _, _) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let (ok, _, _) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"]);
     assert!(ok);
     for f in ["report.md", "report.json"] {
         let text = std::fs::read_to_string(out.join(f)).unwrap();
@@ -201,14 +129,7 @@ fn personal_data_stays_out_unless_raw_text_is_asked() {
         }
     }
     let raw = dir.path().join("raw");
-    let (ok, _, _) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        raw.to_str().unwrap(),
-        "-q",
-        "--raw-text",
-    ]);
+    let (ok, _, _) = run(&["analyse", input.to_str().unwrap(), "--out", raw.to_str().unwrap(), "-q", "--raw-text"]);
     assert!(ok);
     let md = std::fs::read_to_string(raw.join("report.md")).unwrap();
     assert!(md.contains("Anja") && md.contains("dit rapport bevat ruwe tekst"));
@@ -218,24 +139,10 @@ fn personal_data_stays_out_unless_raw_text_is_asked() {
 fn text_column_by_flag_and_formats() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.csv");
-    std::fs::write(
-        &input,
-        "nr,Wat kan beter?\n1,Het avondeten is altijd koud\n",
-    )
-    .unwrap();
+    std::fs::write(&input, "nr,Wat kan beter?\n1,Het avondeten is altijd koud\n").unwrap();
     let out = dir.path().join("out");
-    let args = [
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "-q",
-    ];
-    let (ok, _, err) = run(&[
-        &args[..],
-        &["--text-column", "wat kan beter?", "--format", "json"],
-    ]
-    .concat());
+    let args = ["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"];
+    let (ok, _, err) = run(&[&args[..], &["--text-column", "wat kan beter?", "--format", "json"]].concat());
     assert!(ok, "{err}");
     assert!(out.join("report.json").exists() && !out.join("report.md").exists());
     let (ok, _, err) = run(&[&args[..], &["--format", "pdf"]].concat());
@@ -243,12 +150,6 @@ fn text_column_by_flag_and_formats() {
 }
 
 fn read_texts() -> std::collections::HashMap<String, String> {
-    let mut r = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_path(fixture("voorbeeld.csv"))
-        .unwrap();
-    r.records()
-        .map(|rec| rec.unwrap())
-        .map(|rec| (rec[0].to_string(), rec[4].to_string()))
-        .collect()
+    let mut r = csv::ReaderBuilder::new().delimiter(b';').from_path(fixture("voorbeeld.csv")).unwrap();
+    r.records().map(|rec| rec.unwrap()).map(|rec| (rec[0].to_string(), rec[4].to_string())).collect()
 }

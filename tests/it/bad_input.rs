@@ -8,13 +8,7 @@ fn analyse_bytes(name: &str, bytes: &[u8]) -> (bool, String) {
     let input = dir.path().join(name);
     std::fs::write(&input, bytes).unwrap();
     let out = dir.path().join("out");
-    let (ok, _, err) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+    let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"]);
     assert!(!err.contains("panicked"), "{err}");
     (ok, err.replace(dir.path().to_str().unwrap(), "DIR"))
 }
@@ -23,27 +17,15 @@ fn analyse_bytes(name: &str, bytes: &[u8]) -> (bool, String) {
 fn missing_file() {
     let (ok, _, err) = run(&["analyse", "bestaat-niet.csv", "-q"]);
     assert!(!ok);
-    assert!(
-        err.starts_with("leefwereld: error: bestaat-niet.csv: "),
-        "{err}"
-    );
+    assert!(err.starts_with("leefwereld: error: bestaat-niet.csv: "), "{err}");
 }
 
 #[test]
 fn empty_and_header_only_files() {
-    assert_eq!(
-        analyse_bytes("a.csv", b""),
-        (
-            false,
-            "leefwereld: error: DIR/a.csv: the file is empty\n".into()
-        )
-    );
+    assert_eq!(analyse_bytes("a.csv", b""), (false, "leefwereld: error: DIR/a.csv: the file is empty\n".into()));
     assert_eq!(
         analyse_bytes("a.csv", b"id;ervaring\n"),
-        (
-            false,
-            "leefwereld: error: DIR/a.csv: the file has a header but no rows\n".into()
-        )
+        (false, "leefwereld: error: DIR/a.csv: the file has a header but no rows\n".into())
     );
 }
 
@@ -62,10 +44,7 @@ fn no_text_column_lists_the_columns() {
 fn invalid_utf8_names_the_line() {
     let (ok, err) = analyse_bytes("a.csv", b"id;ervaring\n1;goed\n2;lekker caf\xe9\n");
     assert!(!ok);
-    assert!(
-        err.starts_with("leefwereld: error: DIR/a.csv:3: column 'ervaring' is not valid UTF-8"),
-        "{err}"
-    );
+    assert!(err.starts_with("leefwereld: error: DIR/a.csv:3: column 'ervaring' is not valid UTF-8"), "{err}");
 }
 
 #[test]
@@ -81,19 +60,9 @@ fn binary_file_and_directory() {
 fn broken_taxonomy_names_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let tax = dir.path().join("t.toml");
-    std::fs::write(
-        &tax,
-        "[[themes]]\nid = \"eten\"\nlabel = \"Eten\"\ncues = [\"soep\"]\nkleur = 1\n",
-    )
-    .unwrap();
+    std::fs::write(&tax, "[[themes]]\nid = \"eten\"\nlabel = \"Eten\"\ncues = [\"soep\"]\nkleur = 1\n").unwrap();
     let input = crate::fixture("voorbeeld.csv");
-    let (ok, _, err) = run(&[
-        "analyse",
-        input.to_str().unwrap(),
-        "--taxonomy",
-        tax.to_str().unwrap(),
-        "-q",
-    ]);
+    let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--taxonomy", tax.to_str().unwrap(), "-q"]);
     assert!(!ok);
     assert!(err.contains("t.toml:5: unknown field `kleur`"), "{err}");
 }

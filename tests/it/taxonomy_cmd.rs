@@ -4,16 +4,8 @@ use crate::run;
 fn prints_the_default_taxonomy() {
     let (ok, out, _) = run(&["taxonomy"]);
     assert!(ok);
-    assert!(
-        out.starts_with("taxonomy: leefwereld-standaard (12 themes)"),
-        "{out}"
-    );
-    for id in [
-        "veiligheid",
-        "gehoord-en-gezien",
-        "zorg-en-gezondheid",
-        "overig",
-    ] {
+    assert!(out.starts_with("taxonomy: leefwereld-standaard (12 themes)"), "{out}");
+    for id in ["veiligheid", "gehoord-en-gezien", "zorg-en-gezondheid", "overig"] {
         assert!(out.contains(id), "{id}");
     }
 }

@@ -13,10 +13,7 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
     let taxonomy = load_taxonomy(args.taxonomy.as_deref())?;
     let gold = read_gold(&args.gold, &taxonomy)?;
     let methods = match &args.method {
-        Some(m) => vec![
-            Method::parse(m)
-                .ok_or_else(|| anyhow!("unknown method '{m}': choose lexicon or keyword"))?,
-        ],
+        Some(m) => vec![Method::parse(m).ok_or_else(|| anyhow!("unknown method '{m}': choose lexicon or keyword"))?],
         None => vec![Method::Lexicon, Method::Keyword],
     };
     let mut evals = Vec::new();
@@ -47,7 +44,10 @@ fn to_json(e: &Evaluation) -> Map<String, Value> {
         .per_theme
         .iter()
         .map(|c| {
-            (c.id.clone(), json!({"precision": r4(c.precision), "recall": r4(c.recall), "f1": r4(c.f1), "support": c.support}))
+            (
+                c.id.clone(),
+                json!({"precision": r4(c.precision), "recall": r4(c.recall), "f1": r4(c.f1), "support": c.support}),
+            )
         })
         .collect();
     let confusions: Vec<Value> = t
@@ -76,11 +76,7 @@ fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> 
     writeln!(out, "gold: {gold}, {} experiences\n", first.n)?;
     write!(out, "{:<26}", "")?;
     for e in evals {
-        let name = if e.method == Method::Keyword {
-            "keyword (baseline)"
-        } else {
-            e.method.name()
-        };
+        let name = if e.method == Method::Keyword { "keyword (baseline)" } else { e.method.name() };
         write!(out, " | {name:<20}")?;
     }
     writeln!(out, " |")?;
@@ -93,18 +89,11 @@ fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> 
         write!(out, "{:<26}", c.id)?;
         for e in evals {
             let c = &e.themes.per_theme[i];
-            write!(
-                out,
-                " | {:>6.3} {:>6.3} {:>6.3}",
-                c.precision, c.recall, c.f1
-            )?;
+            write!(out, " | {:>6.3} {:>6.3} {:>6.3}", c.precision, c.recall, c.f1)?;
         }
         writeln!(out, " | {:>7}", c.support)?;
     }
-    let row = |out: &mut dyn Write,
-               name: &str,
-               f: &dyn Fn(&ThemeScores) -> (f64, f64, f64)|
-     -> Result<()> {
+    let row = |out: &mut dyn Write, name: &str, f: &dyn Fn(&ThemeScores) -> (f64, f64, f64)| -> Result<()> {
         write!(out, "{name:<26}")?;
         for e in evals {
             let (p, r, f1) = f(&e.themes);
@@ -114,26 +103,14 @@ fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> 
         Ok(())
     };
     writeln!(out)?;
-    row(out, "micro average", &|t| {
-        (t.micro_precision, t.micro_recall, t.micro_f1)
-    })?;
-    row(out, "macro average", &|t| {
-        (t.macro_precision, t.macro_recall, t.macro_f1)
-    })?;
+    row(out, "micro average", &|t| (t.micro_precision, t.micro_recall, t.micro_f1))?;
+    row(out, "macro average", &|t| (t.macro_precision, t.macro_recall, t.macro_f1))?;
     write!(out, "{:<26}", "exact match / hamming loss")?;
     for e in evals {
-        write!(
-            out,
-            " | {:>13.3} {:>6.3}",
-            e.themes.exact_match, e.themes.hamming_loss
-        )?;
+        write!(out, " | {:>13.3} {:>6.3}", e.themes.exact_match, e.themes.hamming_loss)?;
     }
     writeln!(out, " |\n")?;
-    writeln!(
-        out,
-        "most frequent confusions ({}): gold theme -> predicted instead",
-        evals[0].method.name()
-    )?;
+    writeln!(out, "most frequent confusions ({}): gold theme -> predicted instead", evals[0].method.name())?;
     for c in first.confusions.iter().take(12) {
         let note = if c.predicted == leefwereld::OVERIG {
             " (missed)"
