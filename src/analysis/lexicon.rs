@@ -83,29 +83,167 @@ pub(crate) struct TermInfo {
 }
 
 /// Memo of analysed surface words for one worker.
-#[derive(Debug, Default)]
+///
+/// Words of up to [`INLINE`] bytes (nearly all) live in an open-addressing
+/// table of 32-byte slots with the key stored inline as two machine words, so
+/// a lookup is a hash of the slice and a comparison of two words in one cache
+/// line, without touching any other memory. Longer words go to an ordinary
+/// map.
+#[derive(Debug)]
 pub(crate) struct TermCache {
-    map: FxHashMap<Box<str>, TermInfo>,
+    slots: Vec<Slot>,
+    len: usize,
+    long: FxHashMap<Box<str>, TermInfo>,
+}
+
+/// Longest word kept inline.
+const INLINE: usize = 16;
+
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(32))]
+struct Slot {
+    key: [u64; 2],
+    info: TermInfo,
+    /// Key length in bytes; 0 marks an empty slot.
+    len: u8,
+}
+
+const EMPTY: Slot = Slot { key: [0; 2], len: 0, info: TermInfo { term: NO_TERM, flags: 0, parts: [NO_TERM; 2] } };
+
+impl Default for TermCache {
+    fn default() -> Self {
+        TermCache { slots: vec![EMPTY; 1024], len: 0, long: FxHashMap::default() }
+    }
+}
+
+/// The key of a word of at most [`INLINE`] bytes: two words that, with the
+/// length, determine the bytes (loads may overlap; no copy, no padding).
+#[inline]
+fn inline_key(b: &[u8]) -> [u64; 2] {
+    #[inline]
+    fn up_to_8(b: &[u8]) -> u64 {
+        let n = b.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes(b[..4].try_into().expect("4 bytes")) as u64;
+            let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes")) as u64;
+            lo | hi << 32
+        } else {
+            b.iter().enumerate().fold(0u64, |k, (i, &x)| k | (x as u64) << (8 * i))
+        }
+    }
+    let n = b.len();
+    if n > 8 {
+        let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes"));
+        [lo, hi]
+    } else {
+        [up_to_8(b), 0]
+    }
+}
+
+#[inline]
+fn hash_key(key: &[u64; 2], len: usize) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let h = (key[0].wrapping_mul(K) ^ key[1] ^ len as u64).wrapping_mul(K);
+    h.rotate_left(26)
 }
 
 impl TermCache {
     #[inline]
     pub fn get(&self, surface: &str) -> Option<TermInfo> {
-        self.map.get(surface).copied()
+        let bytes = surface.as_bytes();
+        if bytes.len() > INLINE || bytes.is_empty() {
+            return self.long.get(surface).copied();
+        }
+        let key = inline_key(bytes);
+        let mask = self.slots.len() - 1;
+        let mut i = hash_key(&key, bytes.len()) as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.len as usize == bytes.len() && slot.key == key {
+                return Some(slot.info);
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     pub fn insert(&mut self, surface: &str, info: TermInfo) {
-        self.map.insert(Box::from(surface), info);
+        let bytes = surface.as_bytes();
+        if bytes.len() > INLINE || bytes.is_empty() {
+            self.long.insert(Box::from(surface), info);
+            return;
+        }
+        if (self.len + 1) * 10 > self.slots.len() * 7 {
+            self.grow();
+        }
+        self.place(Slot { key: inline_key(bytes), len: bytes.len() as u8, info });
+    }
+
+    fn place(&mut self, new: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = hash_key(&new.key, new.len as usize) as usize & mask;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.len == 0 {
+                *slot = new;
+                self.len += 1;
+                return;
+            }
+            if slot.len == new.len && slot.key == new.key {
+                slot.info = new.info;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; size]);
+        self.len = 0;
+        for slot in old.into_iter().filter(|s| s.len != 0) {
+            self.place(slot);
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.len + self.long.len()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cache_finds_what_it_holds_short_and_long() {
+        let mut c = TermCache::default();
+        let info = |t: TermId| TermInfo { term: t, flags: 0, parts: [NO_TERM; 2] };
+        let words: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        for (i, w) in words.iter().enumerate() {
+            c.insert(w, info(i as TermId));
+        }
+        let long = "x".repeat(40);
+        c.insert(&long, info(9));
+        c.insert("precies16tekens!!", info(7));
+        c.insert("precies16tekens!", info(8));
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(c.get(w), Some(info(i as TermId)), "{w}");
+        }
+        assert_eq!(c.get(&long), Some(info(9)));
+        assert_eq!(c.get("precies16tekens!!"), Some(info(7)));
+        assert_eq!(c.get("precies16tekens!"), Some(info(8)));
+        assert_eq!(c.get("abcde"), None);
+        c.insert("abcde", info(10));
+        c.insert("abcdf", info(11));
+        assert_eq!((c.get("abcde"), c.get("abcdf")), (Some(info(10)), Some(info(11))));
+        assert_eq!(c.get("w5000"), None);
+        assert_eq!(c.get("w1\0"), None, "a NUL byte is not padding");
+        assert_eq!(c.len(), 5005);
+    }
 
     #[test]
     fn interning_is_idempotent() {

@@ -36,36 +36,41 @@ pub struct Span {
 /// Texts longer than `u32::MAX` bytes are cut at that length; callers limit
 /// field sizes long before that.
 pub fn segment(text: &str, mut emit: impl FnMut(Span)) {
-    let bytes = text.as_bytes();
-    let len = bytes.len().min(u32::MAX as usize);
+    let len = floor_char_boundary(text, text.len().min(u32::MAX as usize));
+    let bytes = &text.as_bytes()[..len];
     let mut pos = 0usize;
     let mut chars = 0u32;
+    // ASCII stretches go through the fast path whole (white space included:
+    // no rule joins across it); only the white-space-delimited run around a
+    // non-ASCII byte goes through UAX #29.
     while pos < len {
-        // Skip ASCII white space.
-        while pos < len && is_ascii_space(bytes[pos]) {
-            pos += 1;
-            chars += 1;
+        let Some(p) = first_non_ascii(bytes, pos) else {
+            ascii_run(&bytes[pos..], pos as u32, chars, &mut emit);
+            return;
+        };
+        let run_start = bytes[pos..p].iter().rposition(|&b| is_ascii_space(b)).map_or(pos, |i| pos + i + 1);
+        let run_end = bytes[p..].iter().position(|&b| is_ascii_space(b)).map_or(len, |i| p + i);
+        if run_start > pos {
+            ascii_run(&bytes[pos..run_start], pos as u32, chars, &mut emit);
+            chars += (run_start - pos) as u32;
         }
-        if pos >= len {
+        chars = unicode_run(&text[run_start..run_end], run_start as u32, chars, &mut emit);
+        pos = run_end;
+    }
+}
+
+/// The index of the first byte at or after `from` that is not ASCII.
+#[inline]
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const CHUNK: usize = 32;
+    let mut i = from;
+    while i + CHUNK <= bytes.len() {
+        if !bytes[i..i + CHUNK].is_ascii() {
             break;
         }
-        let run_start = pos;
-        let mut ascii = true;
-        while pos < len && !is_ascii_space(bytes[pos]) {
-            ascii &= bytes[pos] < 0x80;
-            pos += 1;
-        }
-        // `pos` stops on ASCII or at `len`; `len` may cut a char only for
-        // texts over 4 GiB, which `floor` below keeps valid.
-        let run_end = floor_char_boundary(text, pos);
-        if ascii {
-            ascii_run(&bytes[run_start..run_end], run_start as u32, chars, &mut emit);
-            chars += (run_end - run_start) as u32;
-        } else {
-            chars = unicode_run(&text[run_start..run_end], run_start as u32, chars, &mut emit);
-        }
-        pos = run_end.max(pos);
+        i += CHUNK;
     }
+    bytes[i..].iter().position(|&b| b >= 0x80).map(|k| i + k)
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
