@@ -179,28 +179,34 @@ impl ThemeAssigner {
         (0..self.themes).map(|t| self.hit(t, &scratch)).collect()
     }
 
-    /// Finds every cue match in `tokens`: per theme the summed weight of its
-    /// distinct cues, and one evidence span per distinct cue (where it first
-    /// occurs).
+    /// Finds every cue match in `tokens` and scores the themes: per theme,
+    /// the heaviest matches that do not overlap each other count (a phrase
+    /// and a word inside it count once, at the phrase's weight), and a cue
+    /// found twice counts once, at its first place that no heavier match
+    /// covers.
     fn collect(&self, tokens: &[Token], scratch: &mut Scratch) {
         scratch.scores.clear();
         scratch.scores.resize(self.themes, 0.0);
         scratch.matches.clear();
-        let add = |scratch: &mut Scratch, e: Entry, key: u32, span: Span, factor: f32| {
-            if !scratch.matches.iter().any(|m| m.theme == e.theme && m.key == key) {
-                scratch.scores[e.theme as usize] += e.weight * factor;
-                scratch.matches.push(Match { theme: e.theme, key, span });
+        // Positions in half tokens: a whole word i covers [2i, 2i+1], a
+        // compound's modifier [2i, 2i] and its head [2i+1, 2i+1].
+        let add = |scratch: &mut Scratch, e: Entry, key: u32, span: Span, range: (u32, u32), weight: f32| {
+            // A few places per cue are enough to find one that no heavier
+            // match covers.
+            if scratch.matches.iter().filter(|m| m.theme == e.theme && m.key == key).nth(3).is_none() {
+                scratch.matches.push(Match { theme: e.theme, key, span, range, weight, kept: false });
             }
         };
         for (i, token) in tokens.iter().enumerate() {
             if token.term == NO_TERM {
                 continue;
             }
+            let at = 2 * i as u32;
             // Single-word cues never match function words: a stem can
             // coincide with one ("hete" stems to "het").
             let whole = if token.flags.is_stopword() { &[][..] } else { self.unigram(token.term) };
             for &e in whole {
-                add(scratch, e, token.term, token.span, 1.0);
+                add(scratch, e, token.term, token.span, (at, at + 1), e.weight);
             }
             if token.is_compound() {
                 // The head carries a compound's meaning (an avondeten is eten);
@@ -210,7 +216,8 @@ impl ThemeAssigner {
                     for &e in self.unigram(part) {
                         let counts = is_head || e.weight >= crate::theme::taxonomy::CUE_WEIGHT;
                         if counts && !whole.iter().any(|w| w.theme == e.theme) {
-                            add(scratch, e, part, token.span, self.settings.part_factor);
+                            let half = at + is_head as u32;
+                            add(scratch, e, part, token.span, (half, half), e.weight * self.settings.part_factor);
                         }
                     }
                 }
@@ -225,17 +232,36 @@ impl ThemeAssigner {
                             char_start: token.span.char_start,
                             char_end: tokens[end].span.char_end,
                         };
-                        add(scratch, Entry { theme: p.theme, weight: p.weight }, p.id | 1 << 31, span, 1.0);
+                        let e = Entry { theme: p.theme, weight: p.weight };
+                        add(scratch, e, p.id | 1 << 31, span, (at, 2 * end as u32 + 1), p.weight);
                     }
                 }
             }
+        }
+        // Per theme, heaviest first (earlier first on ties), skip overlaps.
+        let m = &mut scratch.matches;
+        m.sort_by(|a, b| a.theme.cmp(&b.theme).then(b.weight.total_cmp(&a.weight)).then(a.range.cmp(&b.range)));
+        let mut group = 0;
+        while group < m.len() {
+            let theme = m[group].theme;
+            let end = m[group..].iter().position(|x| x.theme != theme).map_or(m.len(), |k| group + k);
+            for k in group..end {
+                let (lo, hi, key) = (m[k].range.0, m[k].range.1, m[k].key);
+                let taken =
+                    m[group..k].iter().any(|x| x.kept && (x.key == key || (x.range.0 <= hi && lo <= x.range.1)));
+                if !taken {
+                    m[k].kept = true;
+                    scratch.scores[theme as usize] += m[k].weight;
+                }
+            }
+            group = end;
         }
     }
 
     /// Theme `t`'s hit from collected matches, evidence in text order.
     fn hit(&self, t: usize, scratch: &Scratch) -> ThemeHit {
         let mut evidence: Vec<Span> =
-            scratch.matches.iter().filter(|m| m.theme as usize == t).map(|m| m.span).collect();
+            scratch.matches.iter().filter(|m| m.theme as usize == t && m.kept).map(|m| m.span).collect();
         evidence.sort_by_key(|s| (s.start, s.end));
         evidence.dedup();
         evidence.truncate(self.settings.max_evidence);
@@ -285,6 +311,11 @@ struct Match {
     /// The cue: its term, or its phrase id with the top bit set.
     key: u32,
     span: Span,
+    /// Where it stands, in half tokens (inclusive).
+    range: (u32, u32),
+    weight: f32,
+    /// Counted in the theme's score.
+    kept: bool,
 }
 
 fn cue_error(message: String) -> Error {
@@ -365,6 +396,19 @@ cues = ["personeel", "tekort"]
         assert_eq!(got, [("personeel".into(), 1.5, vec!["personeelstekort".into()])]);
         // A whole-word cue wins over its parts.
         assert_eq!(themes("avondeten")[0].1, 2.0);
+    }
+
+    #[test]
+    fn a_phrase_and_a_word_inside_it_count_once() {
+        let toml = "[[themes]]\nid = \"g\"\nlabel = \"G\"\nstrong = [\"neemt de tijd\"]\ncues = [\"tijd\"]\nweak = [\"neemt\"]\n";
+        let (_, an, asg) = setup(toml);
+        let text = "Ze neemt echt de tijd voor me, ook als er geen tijd is.";
+        let hits = asg.assign(&an.analyse(text));
+        // The phrase (2) and the later, separate 'tijd' (1); 'neemt' and
+        // the first 'tijd' are inside the phrase.
+        assert_eq!(hits.themes[0].score, 3.0);
+        let ev: Vec<&str> = hits.themes[0].evidence.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
+        assert_eq!(ev, ["neemt echt de tijd", "tijd"]);
     }
 
     #[test]
