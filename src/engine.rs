@@ -78,12 +78,43 @@ impl Engine {
         })
     }
 
-    /// Reads every input file and analyses every row.
+    /// Reads every input file and analyses every row; the per-experience
+    /// results are kept in [`Analysis::experiences`].
     pub fn analyse_files(
         &self,
         inputs: &[PathBuf],
         options: &AnalyseOptions,
         progress: &dyn Progress,
+    ) -> Result<Analysis, Error> {
+        let mut experiences = Vec::new();
+        let mut analysis = self.analyse_files_streaming(inputs, options, progress, &mut |batch| {
+            experiences.extend(batch);
+            Ok(())
+        })?;
+        analysis.experiences = experiences;
+        Ok(analysis)
+    }
+
+    /// Like [`Engine::analyse_files`], but hands the per-experience results
+    /// to `sink` batch by batch, in input order, and keeps none of them:
+    /// memory stays flat whatever the size of the input. The returned
+    /// analysis has an empty `experiences`.
+    ///
+    /// ```no_run
+    /// # let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
+    /// let mut n = 0;
+    /// let analysis = engine.analyse_files_streaming(
+    ///     &["groot.csv".into()], &Default::default(), &leefwereld::NoProgress,
+    ///     &mut |batch| { n += batch.len(); Ok(()) })?;
+    /// assert_eq!(n as u64, analysis.summary.experiences);
+    /// # Ok::<(), leefwereld::Error>(())
+    /// ```
+    pub fn analyse_files_streaming(
+        &self,
+        inputs: &[PathBuf],
+        options: &AnalyseOptions,
+        progress: &dyn Progress,
+        sink: &mut dyn FnMut(Vec<ExperienceResult>) -> Result<(), Error>,
     ) -> Result<Analysis, Error> {
         let mut readers = Vec::with_capacity(inputs.len());
         for path in inputs {
@@ -94,7 +125,6 @@ impl Engine {
         let redactor = (!options.raw_text).then(Redactor::new);
         let mut run = Run {
             aggregator: Aggregator::new(&self.taxonomy),
-            experiences: Vec::new(),
             skipped: Vec::new(),
             rows_read: 0,
             analysed_rows: 0,
@@ -124,7 +154,7 @@ impl Engine {
                             .collect::<Vec<_>>()
                     },
                 );
-                run.absorb(&batch, results, skipped);
+                sink(run.absorb(&batch, results, skipped))?;
                 progress.advance(done_bytes + reader.bytes_read());
                 read?;
                 batch = next;
@@ -143,7 +173,7 @@ impl Engine {
         Ok(Analysis {
             ledger: Ledger { rows_read: run.rows_read, analysed: run.analysed_rows, skipped },
             summary: run.aggregator.finish(redactor.as_ref()),
-            experiences: run.experiences,
+            experiences: Vec::new(),
             raw_text: options.raw_text,
             taxonomy: self.taxonomy.name().to_string(),
         })
@@ -152,7 +182,6 @@ impl Engine {
 
 struct Run {
     aggregator: Aggregator,
-    experiences: Vec<ExperienceResult>,
     skipped: Vec<Skipped>,
     rows_read: u64,
     analysed_rows: u64,
@@ -160,7 +189,14 @@ struct Run {
 }
 
 impl Run {
-    fn absorb(&mut self, batch: &[Experience], results: Vec<(Assignment, ExperienceResult)>, skipped: Vec<Skipped>) {
+    /// Counts and aggregates one analysed batch; returns its results.
+    fn absorb(
+        &mut self,
+        batch: &[Experience],
+        results: Vec<(Assignment, ExperienceResult)>,
+        skipped: Vec<Skipped>,
+    ) -> Vec<ExperienceResult> {
+        let mut out = Vec::with_capacity(results.len());
         for (e, (a, r)) in batch.iter().zip(results) {
             // Several answers of one row count as one analysed row.
             let row = (e.file.clone(), e.line);
@@ -169,9 +205,10 @@ impl Run {
                 self.last_row = Some(row);
             }
             self.aggregator.add(e, &a);
-            self.experiences.push(r);
+            out.push(r);
         }
         self.skipped.extend(skipped);
+        out
     }
 }
 

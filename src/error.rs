@@ -66,6 +66,11 @@ impl Error {
         Error::new(ErrorKind::Gold { file: file.to_string(), line, message: message.into() })
     }
 
+    /// An I/O error on `path` (for sinks and writers outside the crate).
+    pub fn from_io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Error::io(path.as_ref(), source)
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
         &self.0

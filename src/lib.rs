@@ -74,7 +74,7 @@ pub use evaluate::{
 };
 pub use ingest::{CsvReader, Experience, ReadOptions, SkipReason, Skipped};
 pub use privacy::{PiiKind, PiiSpan, Redactor};
-pub use report::{Format, json, markdown, write_json};
+pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
     AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme, ThemeAssigner, ThemeHit,
 };

@@ -9,10 +9,14 @@ use crate::engine::Analysis;
 use crate::ingest::Skipped;
 
 #[derive(Serialize)]
-struct Report<'a> {
+struct Head<'a> {
     tool: Tool,
     taxonomy: &'a str,
     raw_text: bool,
+}
+
+#[derive(Serialize)]
+struct Tail<'a> {
     ledger: Ledger<'a>,
     themes: Vec<Theme<'a>>,
 }
@@ -103,40 +107,66 @@ fn exp(e: &ExperienceResult) -> Exp<'_> {
     Exp { id: &e.id, file: &e.file, line: e.line, question: &e.question, themes: e.themes.iter().map(th).collect() }
 }
 
-/// `report.json` as bytes (compact JSON, one line): the ledger, per-theme
-/// totals with quotes, and per experience its themes with scores and evidence
-/// (char offsets).
+/// `report.json` as bytes (compact JSON, one line): per experience its
+/// themes with scores and evidence (char offsets), the ledger, and per-theme
+/// totals with quotes.
 pub fn json(a: &Analysis) -> Vec<u8> {
     let mut out = Vec::new();
     write_json(a, &mut out).expect("writing to memory does not fail");
     out
 }
 
-/// Experiences rendered per parallel chunk.
-const CHUNK: usize = 4096;
-
-/// Writes `report.json` to `out`. Experiences are rendered in parallel
-/// chunks and written in input order, so the bytes are the same as
-/// [`json`]'s whatever the thread count.
+/// Writes `report.json` to `out`; the same bytes as [`json`].
 pub fn write_json(a: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    let head = Report {
-        tool: Tool { name: "leefwereld", version: env!("CARGO_PKG_VERSION") },
-        taxonomy: &a.taxonomy,
-        raw_text: a.raw_text,
-        ledger: Ledger {
-            rows_read: a.ledger.rows_read,
-            analysed: a.ledger.analysed,
-            skipped: a.ledger.skipped.iter().map(skip).collect(),
-        },
-        themes: a.summary.themes.iter().map(theme).collect(),
-    };
-    let mut head = serde_json::to_vec(&head).map_err(std::io::Error::other)?;
-    head.pop(); // the closing brace: experiences follow
-    out.write_all(&head)?;
-    out.write_all(b",\"experiences\":[")?;
-    for (i, group) in a.experiences.chunks(CHUNK * rayon::current_num_threads().max(1)).enumerate() {
-        let parts: Vec<Vec<u8>> = group
+    let mut w = JsonReportWriter::begin(out, &a.taxonomy, a.raw_text)?;
+    w.experiences(&a.experiences)?;
+    w.finish(a)
+}
+
+/// Experiences rendered per parallel chunk.
+const CHUNK: usize = 2048;
+
+/// Writes `report.json` while the analysis runs: experiences batch by batch
+/// as they come, then the ledger and the theme totals. (JSON objects are
+/// unordered: `experiences` simply comes first.) Batches are rendered in
+/// parallel chunks and written in order, so the bytes do not depend on the
+/// thread count.
+///
+/// ```
+/// let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/voorbeeld.csv");
+/// let mut bytes = Vec::new();
+/// let mut w = leefwereld::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false).unwrap();
+/// let analysis = engine
+///     .analyse_files_streaming(&[path.into()], &Default::default(), &leefwereld::NoProgress, &mut |batch| {
+///         w.experiences(&batch).map_err(|e| leefwereld::Error::from_io("report.json", e))
+///     })
+///     .unwrap();
+/// w.finish(&analysis).unwrap();
+/// let report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+/// assert_eq!(report["experiences"].as_array().unwrap().len(), 80);
+/// assert_eq!(report["ledger"]["rows_read"], 80);
+/// ```
+pub struct JsonReportWriter<'w> {
+    out: &'w mut dyn Write,
+    first: bool,
+}
+
+impl<'w> JsonReportWriter<'w> {
+    /// Starts the report.
+    pub fn begin(out: &'w mut dyn Write, taxonomy: &str, raw_text: bool) -> std::io::Result<Self> {
+        let head = Head { tool: Tool { name: "leefwereld", version: env!("CARGO_PKG_VERSION") }, taxonomy, raw_text };
+        let mut bytes = serde_json::to_vec(&head).map_err(std::io::Error::other)?;
+        bytes.pop(); // the closing brace
+        out.write_all(&bytes)?;
+        out.write_all(b",\"experiences\":[")?;
+        Ok(JsonReportWriter { out, first: true })
+    }
+
+    /// Writes a batch of experiences.
+    pub fn experiences(&mut self, batch: &[ExperienceResult]) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        let parts: Vec<Vec<u8>> = batch
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let mut buf = Vec::with_capacity(chunk.len() * 256);
@@ -149,12 +179,30 @@ pub fn write_json(a: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
                 buf
             })
             .collect();
-        for (j, part) in parts.iter().enumerate() {
-            if i > 0 || j > 0 {
-                out.write_all(b",")?;
+        for part in parts {
+            if !self.first {
+                self.out.write_all(b",")?;
             }
-            out.write_all(part)?;
+            self.first = false;
+            self.out.write_all(&part)?;
         }
+        Ok(())
     }
-    out.write_all(b"]}\n")
+
+    /// Writes the ledger and the theme totals of `analysis` and closes the
+    /// report.
+    pub fn finish(self, a: &Analysis) -> std::io::Result<()> {
+        let tail = Tail {
+            ledger: Ledger {
+                rows_read: a.ledger.rows_read,
+                analysed: a.ledger.analysed,
+                skipped: a.ledger.skipped.iter().map(skip).collect(),
+            },
+            themes: a.summary.themes.iter().map(theme).collect(),
+        };
+        let bytes = serde_json::to_vec(&tail).map_err(std::io::Error::other)?;
+        self.out.write_all(b"],")?;
+        self.out.write_all(&bytes[1..])?; // without the opening brace
+        self.out.write_all(b"\n")
+    }
 }

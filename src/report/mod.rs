@@ -4,7 +4,7 @@
 mod json;
 mod markdown;
 
-pub use json::{json, write_json};
+pub use json::{JsonReportWriter, json, write_json};
 pub use markdown::markdown;
 
 /// Output formats of `analyse`.

@@ -76,6 +76,21 @@ struct Phrase {
     id: u32,
 }
 
+/// A node of the phrase trie: the phrases that end here, and the next words.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    /// (theme, weight, phrase id) of the phrases that end at this node.
+    ends: Vec<(u16, f32, u32)>,
+    /// Next word -> node, sorted by term.
+    children: Vec<(TermId, u32)>,
+}
+
+impl Node {
+    fn child(&self, term: TermId) -> Option<u32> {
+        self.children.binary_search_by_key(&term, |c| c.0).ok().map(|i| self.children[i].1)
+    }
+}
+
 /// Assigns themes to analysed texts with the cues of a taxonomy.
 #[derive(Debug, Clone)]
 pub struct ThemeAssigner {
@@ -83,11 +98,11 @@ pub struct ThemeAssigner {
     /// Indexed by term id: the index into `entries`, or `u32::MAX`.
     slots: Vec<u32>,
     entries: Vec<Box<[Entry]>>,
-    /// Indexed by term id: the index into `phrase_lists` of the phrases that
-    /// start with the term, or `u32::MAX`.
+    /// Indexed by term id: the trie node of the phrases that start with the
+    /// term, or `u32::MAX`.
     phrase_slots: Vec<u32>,
-    phrase_lists: Vec<Box<[u32]>>,
-    phrases: Vec<Phrase>,
+    /// The phrase trie: one node per phrase prefix.
+    nodes: Vec<Node>,
     settings: AssignerSettings,
 }
 
@@ -135,28 +150,32 @@ impl ThemeAssigner {
             entries.push(unigrams.remove(&term).unwrap_or_default().into_boxed_slice());
         }
         let mut phrase_slots: Vec<u32> = Vec::new();
-        let mut phrase_lists: Vec<Vec<u32>> = Vec::new();
+        let mut nodes: Vec<Node> = Vec::new();
         for p in &phrases {
             let first = p.terms[0] as usize;
             if phrase_slots.len() <= first {
                 phrase_slots.resize(first + 1, NONE);
             }
             if phrase_slots[first] == NONE {
-                phrase_slots[first] = phrase_lists.len() as u32;
-                phrase_lists.push(Vec::new());
+                phrase_slots[first] = nodes.len() as u32;
+                nodes.push(Node::default());
             }
-            phrase_lists[phrase_slots[first] as usize].push(p.id);
+            let mut at = phrase_slots[first] as usize;
+            for &term in &p.terms[1..] {
+                at = match nodes[at].child(term) {
+                    Some(n) => n as usize,
+                    None => {
+                        let n = nodes.len() as u32;
+                        nodes.push(Node::default());
+                        let pos = nodes[at].children.partition_point(|c| c.0 < term);
+                        nodes[at].children.insert(pos, (term, n));
+                        n as usize
+                    }
+                };
+            }
+            nodes[at].ends.push((p.theme, p.weight, p.id));
         }
-        let phrase_lists = phrase_lists.into_iter().map(Vec::into_boxed_slice).collect();
-        Ok(ThemeAssigner {
-            themes: taxonomy.themes().len(),
-            slots,
-            entries,
-            phrase_slots,
-            phrase_lists,
-            phrases,
-            settings,
-        })
+        Ok(ThemeAssigner { themes: taxonomy.themes().len(), slots, entries, phrase_slots, nodes, settings })
     }
 
     /// The settings in use.
@@ -191,11 +210,7 @@ impl ThemeAssigner {
         // Positions in half tokens: a whole word i covers [2i, 2i+1], a
         // compound's modifier [2i, 2i] and its head [2i+1, 2i+1].
         let add = |scratch: &mut Scratch, e: Entry, key: u32, span: Span, range: (u32, u32), weight: f32| {
-            // A few places per cue are enough to find one that no heavier
-            // match covers.
-            if scratch.matches.iter().filter(|m| m.theme == e.theme && m.key == key).nth(3).is_none() {
-                scratch.matches.push(Match { theme: e.theme, key, span, range, weight, kept: false });
-            }
+            add_match(scratch, Match { theme: e.theme, key, span, range, weight, kept: false });
         };
         for (i, token) in tokens.iter().enumerate() {
             if token.term == NO_TERM {
@@ -222,36 +237,32 @@ impl ThemeAssigner {
                     }
                 }
             }
-            if let Some(&slot) = self.phrase_slots.get(token.term as usize).filter(|&&s| s != NONE) {
-                for &id in self.phrase_lists[slot as usize].iter() {
-                    let p = &self.phrases[id as usize];
-                    if let Some(end) = self.match_phrase(&p.terms, tokens, i) {
-                        let span = Span {
-                            start: token.span.start,
-                            end: tokens[end].span.end,
-                            char_start: token.span.char_start,
-                            char_end: tokens[end].span.char_end,
-                        };
-                        let e = Entry { theme: p.theme, weight: p.weight };
-                        add(scratch, e, p.id | 1 << 31, span, (at, 2 * end as u32 + 1), p.weight);
-                    }
-                }
+            if let Some(&node) = self.phrase_slots.get(token.term as usize).filter(|&&s| s != NONE) {
+                self.walk(node, i, i, tokens, scratch);
             }
         }
-        // Per theme, heaviest first (earlier first on ties), skip overlaps.
+        // Per theme, heaviest first (earlier first on ties): a match counts
+        // unless its cue already counted or it overlaps a match that did.
         let m = &mut scratch.matches;
-        m.sort_by(|a, b| a.theme.cmp(&b.theme).then(b.weight.total_cmp(&a.weight)).then(a.range.cmp(&b.range)));
+        m.sort_unstable_by(|a, b| {
+            a.theme
+                .cmp(&b.theme)
+                .then(b.weight.total_cmp(&a.weight))
+                .then(a.range.cmp(&b.range))
+                .then(a.key.cmp(&b.key))
+        });
+        let kept = &mut scratch.kept;
         let mut group = 0;
         while group < m.len() {
             let theme = m[group].theme;
             let end = m[group..].iter().position(|x| x.theme != theme).map_or(m.len(), |k| group + k);
-            for k in group..end {
-                let (lo, hi, key) = (m[k].range.0, m[k].range.1, m[k].key);
-                let taken =
-                    m[group..k].iter().any(|x| x.kept && (x.key == key || (x.range.0 <= hi && lo <= x.range.1)));
-                if !taken {
-                    m[k].kept = true;
-                    scratch.scores[theme as usize] += m[k].weight;
+            kept.clear();
+            for x in &mut m[group..end] {
+                let (lo, hi) = x.range;
+                if !kept.iter().any(|&(key, a, b)| key == x.key || (a <= hi && lo <= b)) {
+                    x.kept = true;
+                    kept.push((x.key, lo, hi));
+                    scratch.scores[theme as usize] += x.weight;
                 }
             }
             group = end;
@@ -268,16 +279,30 @@ impl ThemeAssigner {
         ThemeHit { theme: t, score: scratch.scores[t], evidence }
     }
 
-    /// Matches `terms` starting at token `i`; returns the index of the last
-    /// matched token.
-    fn match_phrase(&self, terms: &[TermId], tokens: &[Token], i: usize) -> Option<usize> {
-        let mut at = i;
-        for &want in &terms[1..] {
-            let from = at + 1;
-            let to = (from + self.settings.max_gap + 1).min(tokens.len());
-            at = (from..to).find(|&j| tokens[j].term == want)?;
+    /// Follows the phrase trie from `node` (matched up to token `at`, the
+    /// phrase starting at token `start`): every phrase that ends is a match;
+    /// the next word may stand up to `max_gap` words further.
+    fn walk(&self, node: u32, start: usize, at: usize, tokens: &[Token], scratch: &mut Scratch) {
+        let n = &self.nodes[node as usize];
+        for &(theme, weight, id) in &n.ends {
+            let span = Span {
+                start: tokens[start].span.start,
+                end: tokens[at].span.end,
+                char_start: tokens[start].span.char_start,
+                char_end: tokens[at].span.char_end,
+            };
+            let range = (2 * start as u32, 2 * at as u32 + 1);
+            add_match(scratch, Match { theme, key: id | 1 << 31, span, range, weight, kept: false });
         }
-        Some(at)
+        if n.children.is_empty() {
+            return;
+        }
+        let to = (at + 2 + self.settings.max_gap).min(tokens.len());
+        for j in at + 1..to {
+            if let Some(child) = n.child(tokens[j].term) {
+                self.walk(child, start, j, tokens, scratch);
+            }
+        }
     }
 
     /// The assigned themes for a text's tokens.
@@ -302,6 +327,8 @@ impl ThemeAssigner {
 struct Scratch {
     scores: Vec<f32>,
     matches: Vec<Match>,
+    /// (cue, range) of the matches counted for the theme being resolved.
+    kept: Vec<(u32, u32, u32)>,
 }
 
 /// One distinct cue found in a text.
@@ -316,6 +343,19 @@ struct Match {
     weight: f32,
     /// Counted in the theme's score.
     kept: bool,
+}
+
+/// Most matches recorded per text: far more than any real text has, and a
+/// bound on the work for pathological input (one word repeated a million
+/// times).
+const MAX_MATCHES: usize = 4096;
+
+/// Records a match.
+#[inline]
+fn add_match(scratch: &mut Scratch, m: Match) {
+    if scratch.matches.len() < MAX_MATCHES {
+        scratch.matches.push(m);
+    }
 }
 
 fn cue_error(message: String) -> Error {

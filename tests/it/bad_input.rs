@@ -66,3 +66,22 @@ fn broken_taxonomy_names_the_line() {
     assert!(!ok);
     assert!(err.contains("t.toml:5: unknown field `kleur`"), "{err}");
 }
+
+/// An error halfway through the input leaves no report behind, not even a
+/// partial one.
+#[test]
+fn a_failed_run_leaves_no_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.csv");
+    let mut data = b"id;ervaring\n".to_vec();
+    for i in 0..40_000 {
+        data.extend_from_slice(format!("{i};De soep was weer lauw vandaag.\n").as_bytes());
+    }
+    data.extend_from_slice(b"x;caf\xe9\n");
+    std::fs::write(&input, data).unwrap();
+    let out = dir.path().join("out");
+    let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"]);
+    assert!(!ok && err.contains(":40002: column 'ervaring' is not valid UTF-8"), "{err}");
+    assert!(!out.join("report.json").exists() && !out.join("report.json.partial").exists());
+    assert!(!out.join("report.md").exists());
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use leefwereld::{AnalyseOptions, Analysis, Engine, Format, Progress, ReadOptions, Taxonomy};
+use leefwereld::{AnalyseOptions, Analysis, Engine, Format, JsonReportWriter, Progress, ReadOptions, Taxonomy};
 
 mod evaluate;
 
@@ -162,13 +162,52 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         ..AnalyseOptions::default()
     };
     let bar = progress_bar(args.quiet);
-    let analysis = engine.analyse_files(&args.inputs, &options, &bar)?;
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+    // report.json is written while the analysis runs (nothing per experience
+    // is kept in memory), into a temporary name that becomes report.json only
+    // when the run succeeded.
+    let json_path = args.out.join(Format::Json.file_name());
+    let partial = args.out.join("report.json.partial");
+    let mut json_file = match formats.contains(&Format::Json) {
+        true => Some(std::io::BufWriter::with_capacity(
+            1 << 20,
+            std::fs::File::create(&partial).with_context(|| format!("cannot write {}", partial.display()))?,
+        )),
+        false => None,
+    };
+    let mut json = match json_file.as_mut() {
+        Some(f) => Some(JsonReportWriter::begin(f, engine.taxonomy().name(), args.raw_text)?),
+        None => None,
+    };
+    let result = engine.analyse_files_streaming(&args.inputs, &options, &bar, &mut |batch| match json.as_mut() {
+        Some(w) => w.experiences(&batch).map_err(|e| leefwereld::Error::from_io(&partial, e)),
+        None => Ok(()),
+    });
+    let analysis = match result {
+        Ok(a) => a,
+        Err(e) => {
+            drop(json_file); // close it before removing it
+            let _ = std::fs::remove_file(&partial);
+            return Err(e.into());
+        }
+    };
     let mut written = Vec::new();
-    for f in formats {
+    if let Some(w) = json.take() {
+        w.finish(&analysis).with_context(|| format!("cannot write {}", partial.display()))?;
+    }
+    if let Some(mut f) = json_file.take() {
+        let close = || -> std::io::Result<()> {
+            f.flush()?;
+            drop(f);
+            std::fs::rename(&partial, &json_path)
+        };
+        close().with_context(|| format!("cannot write {}", json_path.display()))?;
+        written.push(json_path);
+    }
+    for f in formats.iter().filter(|f| **f != Format::Json) {
         let path = args.out.join(f.file_name());
         let write = || -> std::io::Result<()> {
-            let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path)?);
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
             f.write(&analysis, &mut file)?;
             file.flush()
         };
