@@ -13,14 +13,30 @@ use leefwereld::{AssignerSettings, Engine, Method, Taxonomy, evaluate, read_gold
 fn main() -> Result<(), leefwereld::Error> {
     let tax = Taxonomy::default();
     let dev = read_gold(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gold/dev.jsonl").as_ref(), &tax)?;
-    println!("{:>9} {:>11} {:>7} {:>8} {:>8}", "threshold", "part_factor", "max_gap", "macro_f1", "micro_f1");
+    println!(
+        "{:>9} {:>11} {:>7} {:>9} {:>8} {:>8}",
+        "threshold", "part_factor", "max_gap", "min_share", "macro_f1", "micro_f1"
+    );
     let mut best = (0.0, AssignerSettings::default());
-    for (part_factor, max_gap) in [(0.5f32, 1), (0.75, 1), (1.0, 1), (0.75, 0), (0.75, 2), (0.75, 3)] {
-        for threshold in [0.5f32, 0.75, 1.0, 1.25, 1.5, 2.0] {
-            let settings = AssignerSettings { threshold, part_factor, max_gap, ..AssignerSettings::default() };
+    for (part_factor, max_gap, min_share) in [
+        (0.75f32, 1, 0.0f32),
+        (0.5, 1, 0.0),
+        (1.0, 1, 0.0),
+        (0.75, 2, 0.0),
+        (0.75, 1, 0.15),
+        (0.75, 1, 0.25),
+        (0.75, 1, 0.35),
+        (0.75, 1, 0.5),
+    ] {
+        for threshold in [0.75f32, 1.0, 1.25, 1.5, 2.0] {
+            let settings =
+                AssignerSettings { threshold, part_factor, max_gap, min_share, ..AssignerSettings::default() };
             let engine = Engine::with_settings(tax.clone(), settings.clone())?;
             let t = evaluate(&engine, Method::Lexicon, &dev).themes;
-            println!("{threshold:>9} {part_factor:>11} {max_gap:>7} {:>8.3} {:>8.3}", t.macro_f1, t.micro_f1);
+            println!(
+                "{threshold:>9} {part_factor:>11} {max_gap:>7} {min_share:>9} {:>8.3} {:>8.3}",
+                t.macro_f1, t.micro_f1
+            );
             if t.macro_f1 > best.0 {
                 best = (t.macro_f1, settings);
             }

@@ -29,11 +29,22 @@ pub struct AssignerSettings {
     pub max_gap: usize,
     /// Most evidence spans kept per theme.
     pub max_evidence: usize,
+    /// A theme is kept only if its score is at least this share of the best
+    /// theme's score (0 turns the rule off): what a text mentions in passing
+    /// does not stand beside what it is about.
+    pub min_share: f32,
 }
 
 impl Default for AssignerSettings {
     fn default() -> Self {
-        AssignerSettings { threshold: 1.0, max_themes: 3, part_factor: 0.75, max_gap: 1, max_evidence: 8 }
+        AssignerSettings {
+            threshold: 1.0,
+            max_themes: 3,
+            part_factor: 0.75,
+            max_gap: 1,
+            max_evidence: 8,
+            min_share: 0.0,
+        }
     }
 }
 
@@ -312,8 +323,9 @@ impl ThemeAssigner {
         }
         SCRATCH.with_borrow_mut(|scratch| {
             self.collect(tokens, scratch);
-            let mut chosen: Vec<usize> =
-                (0..self.themes).filter(|&t| scratch.scores[t] >= self.settings.threshold).collect();
+            let best = scratch.scores.iter().copied().fold(0.0f32, f32::max);
+            let floor = self.settings.threshold.max(best * self.settings.min_share);
+            let mut chosen: Vec<usize> = (0..self.themes).filter(|&t| scratch.scores[t] >= floor).collect();
             // Best first; equal scores keep the taxonomy's order (stable sort).
             chosen.sort_by(|&a, &b| scratch.scores[b].total_cmp(&scratch.scores[a]));
             chosen.truncate(self.settings.max_themes);
