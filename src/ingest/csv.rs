@@ -17,11 +17,16 @@ pub struct ReadOptions {
     pub text_columns: Vec<String>,
     /// Texts longer than this many bytes are skipped.
     pub max_text_bytes: usize,
+    /// The input's encoding as a WHATWG label (`utf-8`, `windows-1252`,
+    /// `utf-16le`, ...); `None` detects it: a byte-order mark, else UTF-16 by
+    /// its zero bytes, else UTF-8 if the start of the file is valid UTF-8,
+    /// else Windows-1252 (what Dutch Excel saves).
+    pub encoding: Option<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { text_columns: Vec::new(), max_text_bytes: 1 << 20 }
+        ReadOptions { text_columns: Vec::new(), max_text_bytes: 1 << 20, encoding: None }
     }
 }
 
@@ -44,6 +49,8 @@ pub struct CsvReader {
     text_columns: Vec<usize>,
     id_column: Option<usize>,
     max_text_bytes: usize,
+    encoding: &'static encoding_rs::Encoding,
+    delimiter: u8,
     record: csv::ByteRecord,
     rows_read: u64,
     total_bytes: Option<u64>,
@@ -82,26 +89,56 @@ impl CsvReader {
         options: &ReadOptions,
     ) -> Result<Self, Error> {
         let io = |e| Error::input(name, None, format!("cannot read: {e}"));
-        // Sniff the start: encoding marks, binary junk, the delimiter.
+        // Sniff the start: encoding, binary junk, the delimiter.
         let mut head = Vec::with_capacity(SNIFF_BYTES);
         (&mut source).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(io)?;
-        if head.iter().all(u8::is_ascii_whitespace) {
-            return Err(Error::input(name, None, "the file is empty"));
+        let encoding = match &options.encoding {
+            Some(label) => encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+                Error::input(name, None, format!("unknown encoding '{label}'; try utf-8, windows-1252 or utf-16le"))
+            })?,
+            None => detect_encoding(&head).ok_or_else(|| {
+                Error::input(name, None, "the file holds NUL bytes: it looks binary, not like CSV text")
+            })?,
+        };
+        let utf8 = encoding == encoding_rs::UTF_8;
+        let bom = if utf8 && head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+        let delimiter = if utf8 {
+            sniff_delimiter(&head[bom..])
+        } else {
+            let (text, _, _) = encoding.decode(&head);
+            sniff_delimiter(text.as_bytes())
+        };
+        let chained = std::io::Cursor::new(head).chain(source);
+        let mut rest: Box<dyn Read + Send> = if utf8 {
+            Box::new(chained)
+        } else {
+            Box::new(
+                encoding_rs_io::DecodeReaderBytesBuilder::new()
+                    .encoding(Some(encoding))
+                    .bom_override(true)
+                    .strip_bom(true)
+                    .build(chained),
+            )
+        };
+        if bom > 0 {
+            let mut mark = [0u8; 3];
+            rest.read_exact(&mut mark).map_err(io)?;
         }
-        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-            return Err(Error::input(name, None, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"));
+        // An empty file, or one of white space only, after decoding.
+        let mut peeked = Vec::new();
+        loop {
+            let mut byte = [0u8; 1];
+            match rest.read(&mut byte).map_err(io)? {
+                0 => return Err(Error::input(name, None, "the file is empty")),
+                _ => {
+                    peeked.push(byte[0]);
+                    if !byte[0].is_ascii_whitespace() {
+                        break;
+                    }
+                }
+            }
         }
-        if head.contains(&0) {
-            return Err(Error::input(name, None, "the file holds NUL bytes: it looks binary, not like CSV text"));
-        }
-        let skip = if head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let delimiter = sniff_delimiter(&head[skip..]);
-        let rest: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head).chain(source));
-        let mut rest = rest;
-        if skip > 0 {
-            let mut bom = [0u8; 3];
-            rest.read_exact(&mut bom).map_err(io)?;
-        }
+        let rest: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(peeked).chain(rest));
         let mut reader =
             csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(rest);
         let header_record = reader.byte_headers().map_err(|e| Error::input(name, Some(1), e.to_string()))?.clone();
@@ -146,6 +183,8 @@ impl CsvReader {
             text_columns,
             id_column,
             max_text_bytes: options.max_text_bytes,
+            encoding,
+            delimiter,
             record: csv::ByteRecord::new(),
             rows_read: 0,
             total_bytes: None,
@@ -166,6 +205,16 @@ impl CsvReader {
     /// The names of the columns read as text.
     pub fn text_columns(&self) -> Vec<&str> {
         self.text_columns.iter().map(|&i| &*self.headers[i]).collect()
+    }
+
+    /// The encoding the file is read in (`UTF-8`, `windows-1252`, ...).
+    pub fn encoding(&self) -> &'static str {
+        self.encoding.name()
+    }
+
+    /// The field delimiter found.
+    pub fn delimiter(&self) -> char {
+        self.delimiter as char
     }
 
     /// Rows read so far (not counting the header).
@@ -219,15 +268,17 @@ impl CsvReader {
             match std::str::from_utf8(f) {
                 Ok(s) => fields.push(s),
                 Err(e) => {
+                    // Only possible when the file was taken for UTF-8: the
+                    // start was valid, this row is not.
                     let bad = f[e.valid_up_to()];
-                    return Err(Error::input(
-                        &self.file,
-                        Some(line),
-                        format!(
-                            "column '{}' is not valid UTF-8 (byte 0x{bad:02X}); save the file as UTF-8 (CSV UTF-8 in Excel)",
-                            self.headers.get(i).map_or("?", |h| h)
-                        ),
-                    ));
+                    let column = self.headers.get(i).map_or("?".into(), |h| h.to_string());
+                    skipped.push(Skipped {
+                        file: self.file.clone(),
+                        line,
+                        reason: SkipReason::Undecodable { column, byte: bad },
+                        excerpt: excerpt(&String::from_utf8_lossy(f), 80),
+                    });
+                    return Ok(());
                 }
             }
         }
@@ -280,6 +331,36 @@ impl CsvReader {
 
 fn list(headers: &[String]) -> String {
     headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// The encoding of a file from its first bytes; `None` for binary junk.
+fn detect_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(head) {
+        return Some(enc);
+    }
+    // UTF-16 without a byte-order mark: ASCII text has a zero in every other
+    // byte.
+    let sample = &head[..head.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs >= 4 {
+        let even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+        let odd = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        if odd * 10 >= pairs * 6 && even * 10 < pairs {
+            return Some(encoding_rs::UTF_16LE);
+        }
+        if even * 10 >= pairs * 6 && odd * 10 < pairs {
+            return Some(encoding_rs::UTF_16BE);
+        }
+    }
+    if head.contains(&0) {
+        return None;
+    }
+    // Valid UTF-8, allowing a character cut at the end of the sample.
+    match std::str::from_utf8(head) {
+        Ok(_) => Some(encoding_rs::UTF_8),
+        Err(e) if e.error_len().is_none() => Some(encoding_rs::UTF_8),
+        Err(_) => Some(encoding_rs::WINDOWS_1252),
+    }
 }
 
 /// The delimiter of a delimited text: the candidate that occurs most often
@@ -349,17 +430,81 @@ mod tests {
     fn bad_files_get_clear_errors() {
         let msg = |d: &'static [u8]| read(d).unwrap_err().to_string();
         assert_eq!(msg(b""), "t.csv: the file is empty");
+        assert_eq!(msg(b"\xEF\xBB\xBF \n"), "t.csv: the file is empty");
         assert_eq!(msg(b"id;ervaring\n"), "t.csv: the file has a header but no rows");
         assert_eq!(
             msg(b"id;datum\n1;2\n"),
             "t.csv:1: no text column found; the columns are: 'id', 'datum'. Choose one with --text-column NAME"
         );
-        assert_eq!(
-            msg(b"id;ervaring\n1;ok\n2;caf\xE9\n"),
-            "t.csv:3: column 'ervaring' is not valid UTF-8 (byte 0xE9); save the file as UTF-8 (CSV UTF-8 in Excel)"
-        );
         assert!(msg(b"\x00\x01\x02binary").contains("binary"));
-        assert!(msg(b"\xFF\xFEi\x00d\x00").contains("UTF-16"));
+        let opts = ReadOptions { encoding: Some("klingon".into()), ..Default::default() };
+        let err = CsvReader::from_reader("t.csv", &b"a\n"[..], &opts).unwrap_err();
+        assert_eq!(err.to_string(), "t.csv: unknown encoding 'klingon'; try utf-8, windows-1252 or utf-16le");
+    }
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(if big_endian { &[0xFE, 0xFF] } else { &[0xFF, 0xFE] });
+        }
+        for u in text.encode_utf16() {
+            out.extend_from_slice(&if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+        }
+        out
+    }
+
+    fn read_vec(data: Vec<u8>, encoding: Option<&str>) -> (Vec<Experience>, Vec<Skipped>, &'static str) {
+        let opts = ReadOptions { encoding: encoding.map(String::from), ..Default::default() };
+        let mut r = CsvReader::from_reader("t.csv", std::io::Cursor::new(data), &opts).unwrap();
+        let (mut out, mut sk) = (Vec::new(), Vec::new());
+        while r.read_batch(10, &mut out, &mut sk).unwrap() > 0 {}
+        (out, sk, r.encoding())
+    }
+
+    #[test]
+    fn encodings_are_detected() {
+        let text = "id;ervaring\n1;Het café is fijn, één keer per week\n";
+        for (data, name) in [
+            (text.as_bytes().to_vec(), "UTF-8"),
+            ([&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(), "UTF-8"),
+            (utf16(text, false, true), "UTF-16LE"),
+            (utf16(text, true, true), "UTF-16BE"),
+            (utf16(text, false, false), "UTF-16LE"),
+            (utf16(text, true, false), "UTF-16BE"),
+            (encoding_rs::WINDOWS_1252.encode(text).0.into_owned(), "windows-1252"),
+        ] {
+            let (out, sk, enc) = read_vec(data, None);
+            assert_eq!(enc, name);
+            assert!(sk.is_empty(), "{name}: {sk:?}");
+            assert_eq!(out[0].text, "Het café is fijn, één keer per week", "{name}");
+        }
+    }
+
+    #[test]
+    fn encoding_can_be_forced() {
+        let data = encoding_rs::WINDOWS_1252.encode("ervaring\nmoe\u{eb}\n").0.into_owned();
+        let (out, _, enc) = read_vec(data.clone(), Some("latin1"));
+        assert_eq!((out[0].text.as_str(), enc), ("moeë", "windows-1252"));
+        // Forced to UTF-8, the bad row is skipped, not lost.
+        let (out, sk, _) = read_vec(data, Some("utf-8"));
+        assert!(out.is_empty());
+        assert_eq!(sk[0].reason.code(), "undecodable");
+    }
+
+    #[test]
+    fn a_bad_row_in_a_utf8_file_is_skipped_with_a_hint() {
+        let mut data = b"id;ervaring\n".to_vec();
+        for i in 0..5000 {
+            data.extend_from_slice(format!("{i};Alles goed, één opmerking\n").as_bytes());
+        }
+        data.extend_from_slice(b"x;caf\xE9\n");
+        let (out, sk, enc) = read_vec(data, None);
+        assert_eq!((out.len(), enc), (5000, "UTF-8"));
+        assert_eq!(sk[0].line, 5002);
+        assert_eq!(
+            sk[0].reason.to_string(),
+            "column 'ervaring' is not valid UTF-8 (byte 0xE9); if the file is not UTF-8, pass --encoding windows-1252"
+        );
     }
 
     #[test]

@@ -63,15 +63,24 @@ pub enum SkipReason {
         /// The limit.
         limit: usize,
     },
+    /// A field is not valid in the file's encoding.
+    Undecodable {
+        /// The column.
+        column: String,
+        /// The first byte that does not decode.
+        byte: u8,
+    },
 }
 
 impl SkipReason {
-    /// A short stable code (`empty-text`, `field-count`, `too-long`).
+    /// A short stable code (`empty-text`, `field-count`, `too-long`,
+    /// `undecodable`).
     pub fn code(&self) -> &'static str {
         match self {
             SkipReason::EmptyText => "empty-text",
             SkipReason::FieldCount { .. } => "field-count",
             SkipReason::TooLong { .. } => "too-long",
+            SkipReason::Undecodable { .. } => "undecodable",
         }
     }
 }
@@ -86,6 +95,10 @@ impl fmt::Display for SkipReason {
             SkipReason::TooLong { bytes, limit } => {
                 write!(f, "text is {bytes} bytes, longer than the limit of {limit}")
             }
+            SkipReason::Undecodable { column, byte } => write!(
+                f,
+                "column '{column}' is not valid UTF-8 (byte 0x{byte:02X}); if the file is not UTF-8, pass --encoding windows-1252"
+            ),
         }
     }
 }

@@ -75,6 +75,9 @@ struct AnalyseArgs {
     /// Exit with an error if any row was skipped.
     #[arg(long)]
     strict: bool,
+    /// Input encoding (utf-8, windows-1252, utf-16le, ...); detected by default.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
     /// Print nothing but errors; no progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -157,7 +160,11 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
     }
     let engine = Engine::new(load_taxonomy(args.taxonomy.as_deref())?)?;
     let options = AnalyseOptions {
-        read: ReadOptions { text_columns: args.text_columns.clone(), ..ReadOptions::default() },
+        read: ReadOptions {
+            text_columns: args.text_columns.clone(),
+            encoding: args.encoding.clone(),
+            ..ReadOptions::default()
+        },
         raw_text: args.raw_text,
         ..AnalyseOptions::default()
     };
