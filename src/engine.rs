@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use crate::aggregate::{Aggregator, ExperienceResult, Summary};
 use crate::analysis::{Analyzer, Token};
 use crate::error::Error;
-use crate::ingest::{CsvReader, Experience, ReadOptions, Skipped};
+use crate::ingest::{Experience, ReadOptions, Skipped, open_input};
 use crate::privacy::Redactor;
 use crate::theme::{AssignerSettings, Assignment, Taxonomy, ThemeAssigner};
 
@@ -118,9 +118,9 @@ impl Engine {
     ) -> Result<Analysis, Error> {
         let mut readers = Vec::with_capacity(inputs.len());
         for path in inputs {
-            readers.push(CsvReader::open(path, &options.read)?);
+            readers.push(open_input(path, &options.read)?);
         }
-        let total: u64 = readers.iter().filter_map(CsvReader::total_bytes).sum();
+        let total: u64 = readers.iter().filter_map(|r| r.total_bytes()).sum();
         progress.start(total);
         let redactor = (!options.raw_text).then(Redactor::new);
         let mut run = Run {

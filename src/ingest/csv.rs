@@ -7,7 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
-use super::{Experience, SkipReason, Skipped, excerpt};
+use super::lines::{LineCounter, Lines};
+use super::{Experience, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// How to read input files.
@@ -55,6 +56,8 @@ pub struct CsvReader {
     rows_read: u64,
     total_bytes: Option<u64>,
     done: bool,
+    seen: SeenRows,
+    lines: Lines,
 }
 
 impl std::fmt::Debug for CsvReader {
@@ -138,7 +141,9 @@ impl CsvReader {
                 }
             }
         }
-        let rest: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(peeked).chain(rest));
+        let lines = Lines::default();
+        let rest: Box<dyn Read + Send> =
+            Box::new(LineCounter::new(std::io::Cursor::new(peeked).chain(rest), lines.clone()));
         let mut reader =
             csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(rest);
         let header_record = reader.byte_headers().map_err(|e| Error::input(name, Some(1), e.to_string()))?.clone();
@@ -189,6 +194,8 @@ impl CsvReader {
             rows_read: 0,
             total_bytes: None,
             done: false,
+            seen: SeenRows::default(),
+            lines,
         })
     }
 
@@ -261,8 +268,19 @@ impl CsvReader {
     }
 
     fn take_row(&mut self, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) -> Result<(), Error> {
-        let line = self.record.position().map_or(0, |p| p.line());
+        let line = self.lines.line_of(self.record.position().map_or(0, |p| p.byte()));
         let rec = &self.record;
+        let raw: Vec<&[u8]> = rec.iter().collect();
+        if let Some(first_line) = self.seen.first_line(&raw, line) {
+            let text = String::from_utf8_lossy(&raw.join(&b" | "[..])).into_owned();
+            skipped.push(Skipped {
+                file: self.file.clone(),
+                line,
+                reason: SkipReason::Duplicate { first_line },
+                excerpt: excerpt(&text, 80),
+            });
+            return Ok(());
+        }
         let mut fields = Vec::with_capacity(rec.len());
         for (i, f) in rec.iter().enumerate() {
             match std::str::from_utf8(f) {
@@ -383,6 +401,32 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
     }
     let best = (0..4).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(1);
     if counts[best] == 0 { b',' } else { CANDIDATES[best] }
+}
+
+impl RowSource for CsvReader {
+    fn file(&self) -> &Arc<str> {
+        CsvReader::file(self)
+    }
+    fn read_batch(
+        &mut self,
+        max_rows: usize,
+        out: &mut Vec<Experience>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<usize, Error> {
+        CsvReader::read_batch(self, max_rows, out, skipped)
+    }
+    fn rows_read(&self) -> u64 {
+        CsvReader::rows_read(self)
+    }
+    fn bytes_read(&self) -> u64 {
+        CsvReader::bytes_read(self)
+    }
+    fn total_bytes(&self) -> Option<u64> {
+        CsvReader::total_bytes(self)
+    }
+    fn encoding(&self) -> &'static str {
+        CsvReader::encoding(self)
+    }
 }
 
 #[cfg(test)]
@@ -518,6 +562,14 @@ mod tests {
         let opts = ReadOptions { text_columns: vec!["vraag".into()], ..Default::default() };
         let err = CsvReader::from_reader("t.csv", data, &opts).unwrap_err();
         assert_eq!(err.to_string(), "t.csv:1: no column 'vraag'; the columns are: 'id', 'Wat kan beter?'");
+    }
+
+    #[test]
+    fn exact_duplicate_rows_are_skipped_identical_texts_are_not() {
+        let (out, sk, n) = read(b"id;ervaring\n1;Goed\n2;Goed\n1;Goed\n").unwrap();
+        assert_eq!((n, out.len()), (3, 2));
+        assert_eq!(sk[0].line, 4);
+        assert_eq!(sk[0].reason.to_string(), "exact duplicate of the row on line 2");
     }
 
     #[test]

@@ -6,11 +6,77 @@
 
 pub(crate) mod columns;
 pub(crate) mod csv;
+pub(crate) mod jsonl;
+pub(crate) mod lines;
 
 use std::fmt;
+use std::path::Path;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 pub use self::csv::{CsvReader, ReadOptions};
+pub use self::jsonl::JsonlReader;
+use crate::error::Error;
+
+/// A reader of input rows, handed out in batches.
+pub trait RowSource: Send {
+    /// The file's name as given.
+    fn file(&self) -> &Arc<str>;
+    /// Reads up to `max_rows` rows, appending experiences to `out` and
+    /// skipped rows to `skipped`. Returns how many rows it read: 0 at the end.
+    fn read_batch(
+        &mut self,
+        max_rows: usize,
+        out: &mut Vec<Experience>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<usize, Error>;
+    /// Rows read so far.
+    fn rows_read(&self) -> u64;
+    /// Bytes read so far.
+    fn bytes_read(&self) -> u64;
+    /// The input's size, when known.
+    fn total_bytes(&self) -> Option<u64>;
+    /// The encoding the input is read in (`UTF-8`, `windows-1252`, ...).
+    fn encoding(&self) -> &'static str;
+}
+
+/// Opens an input file with the reader its name asks for: `.jsonl`,
+/// `.ndjson` -> JSON Lines; anything else -> delimited text (CSV, TSV, ...).
+pub fn open_input(path: &Path, options: &ReadOptions) -> Result<Box<dyn RowSource>, Error> {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    Ok(match ext.as_deref() {
+        Some("jsonl" | "ndjson") => Box::new(JsonlReader::open(path, options)?),
+        _ => Box::new(CsvReader::open(path, options)?),
+    })
+}
+
+/// Remembers rows seen, to find exact duplicates (a double submission or a
+/// double export), by a 128-bit hash of the whole row.
+#[derive(Debug, Default)]
+pub(crate) struct SeenRows(FxHashMap<(u64, u64), u64>);
+
+impl SeenRows {
+    /// The line of an earlier identical row, or `None` (and remembers this one).
+    pub fn first_line(&mut self, fields: &[&[u8]], line: u64) -> Option<u64> {
+        use std::hash::Hasher;
+        let mut a = rustc_hash::FxHasher::default();
+        let mut b = std::hash::DefaultHasher::new();
+        for f in fields {
+            a.write(f);
+            a.write_u8(0xff);
+            b.write(f);
+            b.write_u8(0xff);
+        }
+        match self.0.entry((a.finish(), b.finish())) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(line);
+                None
+            }
+        }
+    }
+}
 
 /// One experience: the text of one answer in one input row.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +129,21 @@ pub enum SkipReason {
         /// The limit.
         limit: usize,
     },
+    /// The row is identical to an earlier row of the same file.
+    Duplicate {
+        /// The line of the earlier row.
+        first_line: u64,
+    },
+    /// A JSON Lines line is not a JSON object.
+    InvalidJson {
+        /// What the parser said.
+        message: String,
+    },
+    /// A JSON Lines record lacks the text field.
+    MissingField {
+        /// Which field, and which fields there are.
+        message: String,
+    },
     /// A field is not valid in the file's encoding.
     Undecodable {
         /// The column.
@@ -74,13 +155,16 @@ pub enum SkipReason {
 
 impl SkipReason {
     /// A short stable code (`empty-text`, `field-count`, `too-long`,
-    /// `undecodable`).
+    /// `undecodable`, `duplicate`, `invalid-json`, `missing-field`).
     pub fn code(&self) -> &'static str {
         match self {
             SkipReason::EmptyText => "empty-text",
             SkipReason::FieldCount { .. } => "field-count",
             SkipReason::TooLong { .. } => "too-long",
             SkipReason::Undecodable { .. } => "undecodable",
+            SkipReason::Duplicate { .. } => "duplicate",
+            SkipReason::InvalidJson { .. } => "invalid-json",
+            SkipReason::MissingField { .. } => "missing-field",
         }
     }
 }
@@ -95,6 +179,9 @@ impl fmt::Display for SkipReason {
             SkipReason::TooLong { bytes, limit } => {
                 write!(f, "text is {bytes} bytes, longer than the limit of {limit}")
             }
+            SkipReason::Duplicate { first_line } => write!(f, "exact duplicate of the row on line {first_line}"),
+            SkipReason::InvalidJson { message } => write!(f, "not a JSON object: {message}"),
+            SkipReason::MissingField { message } => f.write_str(message),
             SkipReason::Undecodable { column, byte } => write!(
                 f,
                 "column '{column}' is not valid UTF-8 (byte 0x{byte:02X}); if the file is not UTF-8, pass --encoding windows-1252"

@@ -2,6 +2,7 @@
 
 mod analyse;
 mod bad_input;
+mod ingest_fixtures;
 mod taxonomy_cmd;
 
 use std::path::{Path, PathBuf};
