@@ -91,3 +91,19 @@ fn broken_taxonomy_names_the_line() {
     assert!(!ok);
     assert!(err.contains("t.toml:5: unknown field `kleur`"), "{err}");
 }
+
+/// A 50 MB single field: skipped as too long with its line, the run goes on.
+#[test]
+fn a_huge_field_is_skipped_not_fatal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.csv");
+    let mut data = b"id;ervaring\n1;Goed\n2;\"".to_vec();
+    data.extend(std::iter::repeat_n(b'x', 50 * 1024 * 1024));
+    data.extend_from_slice(b"\"\n3;Ook goed\n");
+    std::fs::write(&input, data).unwrap();
+    let out = dir.path().join("out");
+    let (ok, stdout, err) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert!(stdout.starts_with("3 rows read: 2 analysed, 1 skipped"), "{stdout}");
+    assert!(stdout.contains(":3: text is 52428800 bytes, longer than the limit of 1048576"), "{stdout}");
+}

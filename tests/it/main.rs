@@ -2,6 +2,7 @@
 
 mod analyse;
 mod bad_input;
+mod fuzz_readers;
 mod ingest_fixtures;
 mod taxonomy_cmd;
 

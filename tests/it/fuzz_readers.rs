@@ -1,0 +1,74 @@
+//! Arbitrary bytes into the readers and the text pipeline: never a panic,
+//! and whatever is read is accounted for (rows read = analysed + skipped).
+
+use std::collections::BTreeSet;
+
+use leefwereld::{Analyzer, CsvReader, JsonlReader, ReadOptions, RowSource};
+use proptest::prelude::*;
+
+fn drain(mut r: impl RowSource) -> Result<(), TestCaseError> {
+    let (mut out, mut skipped) = (Vec::new(), Vec::new());
+    loop {
+        match r.read_batch(7, &mut out, &mut skipped) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                let msg = e.to_string();
+                prop_assert!(!msg.is_empty());
+                return Ok(());
+            }
+        }
+    }
+    let analysed: BTreeSet<u64> = out.iter().map(|e| e.line).collect();
+    prop_assert_eq!(r.rows_read(), analysed.len() as u64 + skipped.len() as u64);
+    Ok(())
+}
+
+/// Bytes that look a little like CSV: delimiters, quotes, line ends, high
+/// bytes, NUL, and words.
+fn csvish() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(b";".to_vec()),
+        Just(b",".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"\t".to_vec()),
+        Just(vec![0xE9]),
+        Just(vec![0xC3, 0xA9]),
+        Just(vec![0]),
+        Just(vec![0xFF, 0xFE]),
+        Just(b"ervaring".to_vec()),
+        Just(b"soep".to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..6),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn csv_reader_never_panics_and_accounts_for_every_row(data in csvish()) {
+        let header: &[u8] = b"id;ervaring\n";
+        for bytes in [data.clone(), [header, &data].concat()] {
+            if let Ok(r) = CsvReader::from_reader("f.csv", std::io::Cursor::new(bytes), &ReadOptions::default()) {
+                drain(r)?;
+            }
+        }
+    }
+
+    #[test]
+    fn jsonl_reader_never_panics_and_accounts_for_every_row(data in csvish()) {
+        drain(JsonlReader::from_reader("f.jsonl", std::io::Cursor::new(data), &ReadOptions::default()))?;
+    }
+
+    #[test]
+    fn analyzer_never_panics_on_any_text(text in "\\PC{0,80}") {
+        static ANALYZER: std::sync::LazyLock<Analyzer> = std::sync::LazyLock::new(Analyzer::new);
+        let tokens = ANALYZER.analyse(&text);
+        for t in tokens {
+            prop_assert!(t.text(&text).chars().count() as u32 == t.span.char_end - t.span.char_start);
+        }
+    }
+}
