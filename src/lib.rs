@@ -72,7 +72,9 @@ pub use evaluate::{
     ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, ROLES, SENTIMENTS, ThemeScores,
     evaluate, keyword_taxonomy, parse_gold, read_gold,
 };
-pub use ingest::{CsvReader, Experience, JsonlReader, ReadOptions, RowSource, SkipReason, Skipped, open_input};
+pub use ingest::{
+    CsvReader, Experience, JsonlReader, ReadOptions, RowSource, SkipReason, Skipped, XlsxReader, open_input,
+};
 pub use privacy::{PiiKind, PiiSpan, Redactor};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{

@@ -23,11 +23,13 @@ pub struct ReadOptions {
     /// its zero bytes, else UTF-8 if the start of the file is valid UTF-8,
     /// else Windows-1252 (what Dutch Excel saves).
     pub encoding: Option<String>,
+    /// The sheet of a spreadsheet to read; `None` reads the first.
+    pub sheet: Option<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { text_columns: Vec::new(), max_text_bytes: 1 << 20, encoding: None }
+        ReadOptions { text_columns: Vec::new(), max_text_bytes: 1 << 20, encoding: None, sheet: None }
     }
 }
 

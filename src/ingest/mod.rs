@@ -8,6 +8,7 @@ pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod jsonl;
 pub(crate) mod lines;
+pub(crate) mod xlsx;
 
 use std::fmt;
 use std::path::Path;
@@ -17,6 +18,7 @@ use rustc_hash::FxHashMap;
 
 pub use self::csv::{CsvReader, ReadOptions};
 pub use self::jsonl::JsonlReader;
+pub use self::xlsx::XlsxReader;
 use crate::error::Error;
 
 /// A reader of input rows, handed out in batches.
@@ -42,11 +44,14 @@ pub trait RowSource: Send {
 }
 
 /// Opens an input file with the reader its name asks for: `.jsonl`,
-/// `.ndjson` -> JSON Lines; anything else -> delimited text (CSV, TSV, ...).
+/// `.ndjson` -> JSON Lines; `.xlsx`, `.xlsm`, `.xls`, `.ods` -> spreadsheet
+/// (the sheet `options.sheet`, or the first); anything else -> delimited text
+/// (CSV, TSV, ...).
 pub fn open_input(path: &Path, options: &ReadOptions) -> Result<Box<dyn RowSource>, Error> {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     Ok(match ext.as_deref() {
         Some("jsonl" | "ndjson") => Box::new(JsonlReader::open(path, options)?),
+        Some("xlsx" | "xlsm" | "xls" | "ods") => Box::new(XlsxReader::open(path, options.sheet.as_deref(), options)?),
         _ => Box::new(CsvReader::open(path, options)?),
     })
 }

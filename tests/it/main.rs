@@ -4,6 +4,7 @@ mod analyse;
 mod bad_input;
 mod fuzz_readers;
 mod ingest_fixtures;
+mod spreadsheet;
 mod taxonomy_cmd;
 
 use std::path::{Path, PathBuf};

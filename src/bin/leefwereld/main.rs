@@ -53,7 +53,8 @@ struct EvaluateArgs {
 
 #[derive(Args)]
 struct AnalyseArgs {
-    /// Input files (CSV or TSV, UTF-8; delimiter detected).
+    /// Input files: CSV or TSV (delimiter and encoding detected), JSON Lines
+    /// (.jsonl), spreadsheets (.xlsx, .xls, .ods).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Directory to write the report into.
@@ -78,6 +79,9 @@ struct AnalyseArgs {
     /// Input encoding (utf-8, windows-1252, utf-16le, ...); detected by default.
     #[arg(long, value_name = "NAME")]
     encoding: Option<String>,
+    /// The sheet of a spreadsheet input (.xlsx, .xls, .ods); the first by default.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     /// Print nothing but errors; no progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -163,6 +167,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         read: ReadOptions {
             text_columns: args.text_columns.clone(),
             encoding: args.encoding.clone(),
+            sheet: args.sheet.clone(),
             ..ReadOptions::default()
         },
         raw_text: args.raw_text,

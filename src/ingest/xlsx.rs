@@ -1,0 +1,209 @@
+//! Spreadsheets (`.xlsx`, `.xlsm`, `.xls`, `.ods`), read with calamine.
+//!
+//! The sheet is read whole (spreadsheets are bounded in size); the header is
+//! its first non-empty row; a row's line is its row number in the
+//! spreadsheet, as a person would find it. Numbers that are whole print
+//! without decimals, dates as ISO dates (2025-11-03).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use calamine::{Data, DataType, Reader, open_workbook_auto};
+
+use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
+use super::csv::ReadOptions;
+use super::{Experience, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use crate::error::Error;
+
+/// Reads experiences from one sheet of a spreadsheet.
+pub struct XlsxReader {
+    file: Arc<str>,
+    headers: Vec<Arc<str>>,
+    rows: std::vec::IntoIter<(u64, Vec<String>)>,
+    text_columns: Vec<usize>,
+    id_column: Option<usize>,
+    max_text_bytes: usize,
+    rows_read: u64,
+    total_bytes: Option<u64>,
+    seen: SeenRows,
+}
+
+impl std::fmt::Debug for XlsxReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("XlsxReader")
+            .field("file", &self.file)
+            .field("rows_read", &self.rows_read)
+            .finish_non_exhaustive()
+    }
+}
+
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(_) => match c.as_datetime() {
+            Some(dt) => {
+                let s = dt.to_string();
+                s.strip_suffix(" 00:00:00").map(str::to_string).unwrap_or(s)
+            }
+            None => c.to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+impl XlsxReader {
+    /// Opens `sheet` of a spreadsheet, or its first sheet.
+    pub fn open(path: &Path, sheet: Option<&str>, options: &ReadOptions) -> Result<XlsxReader, Error> {
+        let name = path.display().to_string();
+        let fail = |line: Option<u64>, m: String| Error::input(&name, line, m);
+        let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+        let mut book = open_workbook_auto(path).map_err(|e| fail(None, format!("cannot read the spreadsheet: {e}")))?;
+        let sheets = book.sheet_names();
+        let chosen = match sheet {
+            Some(s) => sheets
+                .iter()
+                .find(|n| n.trim().eq_ignore_ascii_case(s.trim()))
+                .cloned()
+                .ok_or_else(|| fail(None, format!("no sheet '{s}'; the sheets are: {}", sheets.join(", "))))?,
+            None => sheets.first().cloned().ok_or_else(|| fail(None, "the spreadsheet has no sheets".into()))?,
+        };
+        let range =
+            book.worksheet_range(&chosen).map_err(|e| fail(None, format!("cannot read sheet '{chosen}': {e}")))?;
+        let first_row = range.start().map_or(0, |(r, _)| r as u64);
+        let mut rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| (first_row + i as u64 + 1, cells.iter().map(cell_text).collect::<Vec<_>>()))
+            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
+        let (header_line, header) = rows.next().ok_or_else(|| fail(None, format!("sheet '{chosen}' is empty")))?;
+        let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        let body: Vec<(u64, Vec<String>)> = rows.collect();
+        if body.is_empty() {
+            return Err(fail(None, format!("sheet '{chosen}' has a header but no rows")));
+        }
+        let list = || headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
+        let text_columns = if options.text_columns.is_empty() {
+            vec![find_any(&headers, TEXT_COLUMNS).ok_or_else(|| {
+                fail(
+                    Some(header_line),
+                    format!("no text column found; the columns are: {}. Choose one with --text-column NAME", list()),
+                )
+            })?]
+        } else {
+            let mut cols = Vec::new();
+            for want in &options.text_columns {
+                cols.push(find_named(&headers, want).ok_or_else(|| {
+                    fail(Some(header_line), format!("no column '{want}'; the columns are: {}", list()))
+                })?);
+            }
+            cols
+        };
+        let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
+        Ok(XlsxReader {
+            file: Arc::from(name.as_str()),
+            headers: headers.into_iter().map(Arc::from).collect(),
+            rows: body.into_iter(),
+            text_columns,
+            id_column,
+            max_text_bytes: options.max_text_bytes,
+            rows_read: 0,
+            total_bytes: Some(size),
+            seen: SeenRows::default(),
+        })
+    }
+
+    fn take(&mut self, line: u64, mut cells: Vec<String>, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
+        cells.resize(self.headers.len().max(cells.len()), String::new());
+        let skip = |reason: SkipReason, text: &str| Skipped {
+            file: self.file.clone(),
+            line,
+            reason,
+            excerpt: excerpt(text, 80),
+        };
+        let raw: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
+        if let Some(first_line) = self.seen.first_line(&raw, line) {
+            skipped.push(skip(SkipReason::Duplicate { first_line }, &cells.join(" | ")));
+            return;
+        }
+        let id = match self.id_column {
+            Some(i) if !cells[i].trim().is_empty() => cells[i].trim().to_string(),
+            _ => format!("r{line}"),
+        };
+        let before = out.len();
+        let mut reason = SkipReason::EmptyText;
+        for &col in &self.text_columns {
+            let text = &cells[col];
+            if text.trim().is_empty() {
+                continue;
+            }
+            if text.len() > self.max_text_bytes {
+                reason = SkipReason::TooLong { bytes: text.len(), limit: self.max_text_bytes };
+                continue;
+            }
+            let meta = (0..self.headers.len())
+                .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
+                .map(|i| (self.headers[i].clone(), cells[i].clone()))
+                .collect();
+            out.push(Experience {
+                id: id.clone(),
+                text: text.clone(),
+                file: self.file.clone(),
+                line,
+                question: self.headers[col].clone(),
+                meta,
+            });
+        }
+        if out.len() == before {
+            let first = self.text_columns.first().map_or("", |&c| cells[c].as_str());
+            skipped.push(skip(reason, first));
+        }
+    }
+}
+
+impl RowSource for XlsxReader {
+    fn file(&self) -> &Arc<str> {
+        &self.file
+    }
+
+    fn read_batch(
+        &mut self,
+        max_rows: usize,
+        out: &mut Vec<Experience>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<usize, Error> {
+        let mut n = 0;
+        while n < max_rows {
+            let Some((line, cells)) = self.rows.next() else { break };
+            n += 1;
+            self.rows_read += 1;
+            self.take(line, cells, out, skipped);
+        }
+        Ok(n)
+    }
+
+    fn rows_read(&self) -> u64 {
+        self.rows_read
+    }
+
+    fn bytes_read(&self) -> u64 {
+        // Read whole at open; report progress by rows.
+        match (self.total_bytes, self.rows.len() as u64 + self.rows_read) {
+            (Some(t), all) if all > 0 => t * self.rows_read / all,
+            _ => 0,
+        }
+    }
+
+    fn total_bytes(&self) -> Option<u64> {
+        self.total_bytes
+    }
+
+    fn encoding(&self) -> &'static str {
+        "xlsx"
+    }
+}
