@@ -41,6 +41,7 @@ impl TokenFlags {
     const CAPITALISED: u8 = 16;
     const CLAUSE_BREAK: u8 = 32;
     const NEGATED: u8 = 64;
+    const SENTENCE_START: u8 = 128;
 
     /// A function word (de, het, een, ...).
     pub fn is_stopword(self) -> bool {
@@ -75,8 +76,16 @@ impl TokenFlags {
     pub fn is_content(self) -> bool {
         self.0 & (Self::STOP | Self::NEGATOR | Self::NUMERIC | Self::LONG) == 0
     }
+    /// The first word of a sentence or line (after `.`, `!`, `?`, `;`, `:`
+    /// or a line break, or at the start of the text).
+    pub fn is_sentence_start(self) -> bool {
+        self.0 & Self::SENTENCE_START != 0
+    }
     pub(crate) fn set_negated(&mut self) {
         self.0 |= Self::NEGATED;
+    }
+    pub(crate) fn set_sentence_start(&mut self) {
+        self.0 |= Self::SENTENCE_START;
     }
 }
 
@@ -246,6 +255,7 @@ impl Analyzer {
             tokens.push(Token { term: info.term, parts: info.parts, span, flags: TokenFlags(info.flags) });
         });
         drop(cache);
+        mark_sentence_starts(text, tokens);
         negation::mark_scopes(text, tokens);
     }
 
@@ -301,9 +311,30 @@ impl Analyzer {
     }
 }
 
+/// Flags the first word of every sentence or line.
+fn mark_sentence_starts(text: &str, tokens: &mut [Token]) {
+    let mut prev_end = 0usize;
+    for (i, t) in tokens.iter_mut().enumerate() {
+        let gap = &text.as_bytes()[prev_end..t.span.start as usize];
+        if i == 0 || gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b':' | b'\n')) {
+            t.flags.set_sentence_start();
+        }
+        prev_end = t.span.end as usize;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_starts_are_flagged() {
+        let a = Analyzer::new();
+        let text = "Lange dagen. Niemand komt; ik wacht\nen wacht. 12.30 uur";
+        let starts: Vec<&str> =
+            a.analyse(text).iter().filter(|t| t.flags.is_sentence_start()).map(|t| t.text(text)).collect();
+        assert_eq!(starts, ["Lange", "Niemand", "ik", "en", "12.30"]);
+    }
 
     /// One helper checks a token's text, stem and offsets together.
     fn check(analyzer: &Analyzer, text: &str, expected: &[(&str, &str, u32, u32)]) {

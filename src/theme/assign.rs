@@ -310,6 +310,10 @@ impl ThemeAssigner {
         }
         let to = (at + 2 + self.settings.max_gap).min(tokens.len());
         for j in at + 1..to {
+            // A phrase stays within one sentence.
+            if tokens[j].flags.is_sentence_start() {
+                break;
+            }
             if let Some(child) = n.child(tokens[j].term) {
                 self.walk(child, start, j, tokens, scratch);
             }
@@ -440,6 +444,8 @@ cues = ["personeel", "tekort"]
         assert_eq!(got, [("bejegening".into(), 1.0, vec!["over mijn hoofd heen".into()])]);
         assert_eq!(themes("behandeld als een klein kind")[0].0, "bejegening");
         assert!(themes("hoofd over mijn heen").is_empty());
+        // Not across a sentence end.
+        assert!(themes("Ze praten over mijn. Hoofd heen").is_empty());
     }
 
     #[test]
