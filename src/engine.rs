@@ -124,6 +124,7 @@ impl Engine {
         progress.start(total);
         let redactor = (!options.raw_text).then(Redactor::new);
         let mut run = Run {
+            inputs: Vec::new(),
             aggregator: Aggregator::new(&self.taxonomy),
             skipped: Vec::new(),
             rows_read: 0,
@@ -162,6 +163,11 @@ impl Engine {
             }
             run.rows_read += reader.rows_read();
             done_bytes += reader.total_bytes().unwrap_or(0);
+            run.inputs.push(InputInfo {
+                file: reader.file().to_string(),
+                encoding: reader.encoding(),
+                rows_read: reader.rows_read(),
+            });
         }
         progress.finish();
         let mut skipped = run.skipped;
@@ -171,7 +177,7 @@ impl Engine {
             }
         }
         Ok(Analysis {
-            ledger: Ledger { rows_read: run.rows_read, analysed: run.analysed_rows, skipped },
+            ledger: Ledger { inputs: run.inputs, rows_read: run.rows_read, analysed: run.analysed_rows, skipped },
             summary: run.aggregator.finish(redactor.as_ref()),
             experiences: Vec::new(),
             raw_text: options.raw_text,
@@ -181,6 +187,7 @@ impl Engine {
 }
 
 struct Run {
+    inputs: Vec<InputInfo>,
     aggregator: Aggregator,
     skipped: Vec<Skipped>,
     rows_read: u64,
@@ -229,9 +236,23 @@ impl Default for AnalyseOptions {
     }
 }
 
+/// One input file of a run, as it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputInfo {
+    /// The file, as given.
+    pub file: String,
+    /// How it was read: the text encoding (`UTF-8`, `windows-1252`, ...), or
+    /// `xlsx` for a spreadsheet.
+    pub encoding: &'static str,
+    /// Rows read from it.
+    pub rows_read: u64,
+}
+
 /// What became of every input row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ledger {
+    /// The input files, in the order they were read.
+    pub inputs: Vec<InputInfo>,
     /// Rows read, over all files (headers not counted).
     pub rows_read: u64,
     /// Rows with at least one analysed answer.

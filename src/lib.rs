@@ -66,7 +66,7 @@ pub use analysis::{
     Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId, Token,
     TokenFlags, VerbForms, normalise, normalise_into,
 };
-pub use engine::{AnalyseOptions, Analysis, Engine, Ledger, NoProgress, Progress};
+pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
     ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, ROLES, SENTIMENTS, ThemeScores,

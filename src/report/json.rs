@@ -29,9 +29,17 @@ struct Tool {
 
 #[derive(Serialize)]
 struct Ledger<'a> {
+    inputs: Vec<Input<'a>>,
     rows_read: u64,
     analysed: u64,
     skipped: Vec<Skip<'a>>,
+}
+
+#[derive(Serialize)]
+struct Input<'a> {
+    file: &'a str,
+    encoding: &'a str,
+    rows_read: u64,
 }
 
 #[derive(Serialize)]
@@ -194,6 +202,12 @@ impl<'w> JsonReportWriter<'w> {
     pub fn finish(self, a: &Analysis) -> std::io::Result<()> {
         let tail = Tail {
             ledger: Ledger {
+                inputs: a
+                    .ledger
+                    .inputs
+                    .iter()
+                    .map(|i| Input { file: &i.file, encoding: i.encoding, rows_read: i.rows_read })
+                    .collect(),
                 rows_read: a.ledger.rows_read,
                 analysed: a.ledger.analysed,
                 skipped: a.ledger.skipped.iter().map(skip).collect(),

@@ -33,6 +33,12 @@ pub fn markdown(a: &Analysis) -> String {
     let _ = writeln!(o, "| Rijen gelezen | {} |", a.ledger.rows_read);
     let _ = writeln!(o, "| Geanalyseerd | {} |", a.ledger.analysed);
     let _ = writeln!(o, "| Overgeslagen | {} |\n", a.ledger.skipped.len());
+    for i in &a.ledger.inputs {
+        let _ = writeln!(o, "- Gelezen: {} ({}, {} rijen)", i.file, i.encoding, i.rows_read);
+    }
+    if !a.ledger.inputs.is_empty() {
+        let _ = writeln!(o);
+    }
     if !a.ledger.skipped.is_empty() {
         let _ = writeln!(o, "Overgeslagen rijen:\n");
         for sk in a.ledger.skipped.iter().take(SKIPPED_LISTED) {

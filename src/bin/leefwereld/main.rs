@@ -244,6 +244,11 @@ fn print_summary(a: &Analysis, written: &[PathBuf]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let l = &a.ledger;
     writeln!(out, "{} rows read: {} analysed, {} skipped", l.rows_read, l.analysed, l.skipped.len())?;
+    if l.inputs.len() > 1 || l.inputs.iter().any(|i| i.encoding != "UTF-8") {
+        for i in &l.inputs {
+            writeln!(out, "  {}: {} rows ({})", i.file, i.rows_read, i.encoding)?;
+        }
+    }
     for s in l.skipped.iter().take(5) {
         writeln!(out, "  skipped {}:{}: {}", s.file, s.line, s.reason)?;
     }
