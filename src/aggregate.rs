@@ -257,6 +257,7 @@ mod tests {
             text: text.into(),
             file: Arc::from("f"),
             line: 2,
+            row: 1,
             question: Arc::from("ervaring"),
             meta: vec![],
         }

@@ -206,7 +206,7 @@ impl Run {
         let mut out = Vec::with_capacity(results.len());
         for (e, (a, r)) in batch.iter().zip(results) {
             // Several answers of one row count as one analysed row.
-            let row = (e.file.clone(), e.line);
+            let row = (e.file.clone(), e.row);
             if self.last_row.as_ref() != Some(&row) {
                 self.analysed_rows += 1;
                 self.last_row = Some(row);

@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let (mut out, mut skipped) = (Vec::new(), Vec::new());
     while let Ok(n) = r.read_batch(16, &mut out, &mut skipped) {
         if n == 0 {
-            let analysed: std::collections::BTreeSet<u64> = out.iter().map(|e| e.line).collect();
+            let analysed: std::collections::BTreeSet<u64> = out.iter().map(|e| e.row).collect();
             assert_eq!(r.rows_read(), analysed.len() as u64 + skipped.len() as u64);
             break;
         }

@@ -337,6 +337,7 @@ impl CsvReader {
                 text: text.to_string(),
                 file: self.file.clone(),
                 line,
+                row: self.rows_read,
                 question: self.headers[col].clone(),
                 meta,
             });

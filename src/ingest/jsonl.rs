@@ -154,6 +154,7 @@ impl JsonlReader {
                 text: value.to_string(),
                 file: self.file.clone(),
                 line,
+                row: self.rows_read,
                 question: Arc::from(keys[k].as_str()),
                 meta,
             });

@@ -39,7 +39,10 @@ impl Lines {
                 at += 1;
             }
             s.pending.pop_front();
-            s.passed += newline as u64;
+            // A `\n` ends a line; so does a `\r` that no `\n` follows (old
+            // Mac line ends, which the parser also takes as record ends).
+            let bare_cr = !newline && s.pending.front().is_none_or(|&(next, nl)| !(nl && next == o + 1));
+            s.passed += (newline || bare_cr) as u64;
         }
         s.passed + 1
     }
@@ -99,5 +102,7 @@ mod tests {
         assert_eq!(starts(b"a\r\n\r\n1\r\n"), [1, 3]);
         assert_eq!(starts(b"a\r\n\r\n\r\n1\r\nx\r\n"), [1, 4, 5]);
         assert_eq!(starts(b"a\n1\n"), [1, 2]);
+        assert_eq!(starts(b"a\r1\r2\r"), [1, 2, 3]);
+        assert_eq!(starts(b"a\r\n1\r2\n"), [1, 2, 3]);
     }
 }

@@ -94,6 +94,9 @@ pub struct Experience {
     pub file: Arc<str>,
     /// The 1-based line where its row starts.
     pub line: u64,
+    /// The 1-based number of its row in the file (answers of one row share
+    /// it; unlike `line`, it never repeats, whatever the line ends).
+    pub row: u64,
     /// The column (survey question) the text came from.
     pub question: Arc<str>,
     /// Every other column of the row: (header, value).

@@ -155,6 +155,7 @@ impl XlsxReader {
                 text: text.clone(),
                 file: self.file.clone(),
                 line,
+                row: self.rows_read,
                 question: self.headers[col].clone(),
                 meta,
             });

@@ -19,7 +19,7 @@ fn drain(mut r: impl RowSource) -> Result<(), TestCaseError> {
             }
         }
     }
-    let analysed: BTreeSet<u64> = out.iter().map(|e| e.line).collect();
+    let analysed: BTreeSet<u64> = out.iter().map(|e| e.row).collect();
     prop_assert_eq!(r.rows_read(), analysed.len() as u64 + skipped.len() as u64);
     Ok(())
 }
@@ -71,4 +71,22 @@ proptest! {
             prop_assert!(t.text(&text).chars().count() as u32 == t.span.char_end - t.span.char_start);
         }
     }
+}
+
+/// Found by cargo-fuzz: rows ended by a bare `\r` got the same line number,
+/// and the engine, which grouped a row's answers by line, counted two rows
+/// as one: the ledger did not add up.
+#[test]
+fn regression_bare_cr_rows_kept_apart_in_the_ledger() {
+    let data: &[u8] = b"feedback\n\n\n\xc4\x11\xf7\n\r;\r\r\r\r\x01 \xbc;\x01\x01 \xbd;\x01\x02\x06";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.csv");
+    std::fs::write(&path, data).unwrap();
+    let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
+    let a = engine.analyse_files(&[path], &Default::default(), &leefwereld::NoProgress).unwrap();
+    assert!(a.ledger.adds_up(), "{:?}", a.ledger);
+    std::fs::write(dir.path().join("cr.csv"), "ervaring\rsoep\rthee\r").unwrap();
+    let a = engine.analyse_files(&[dir.path().join("cr.csv")], &Default::default(), &leefwereld::NoProgress).unwrap();
+    let lines: Vec<u64> = a.experiences.iter().map(|e| e.line).collect();
+    assert_eq!((a.ledger.analysed, lines), (2, vec![2, 3]));
 }

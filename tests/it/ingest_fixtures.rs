@@ -37,7 +37,7 @@ fn every_ingest_fixture_gives_its_expected_result() {
             (None, Ok((encoding, rows_read, out, skipped))) => {
                 assert_eq!(encoding, expected["encoding"], "{name}: encoding");
                 assert_eq!(rows_read, expected["rows_read"], "{name}: rows read");
-                let analysed: BTreeSet<u64> = out.iter().map(|e| e.line).collect();
+                let analysed: BTreeSet<u64> = out.iter().map(|e| e.row).collect();
                 assert_eq!(analysed.len() as u64, expected["analysed"], "{name}: analysed rows");
                 assert_eq!(rows_read, analysed.len() as u64 + skipped.len() as u64, "{name}: the ledger adds up");
                 assert_eq!(out.len() as u64, expected["experiences"], "{name}: experiences");
