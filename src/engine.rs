@@ -122,7 +122,7 @@ impl Engine {
         }
         let total: u64 = readers.iter().filter_map(|r| r.total_bytes()).sum();
         progress.start(total);
-        let redactor = (!options.raw_text).then(Redactor::new);
+        let redactor = (!options.raw_text).then(|| Redactor::new().with_known_words(self.taxonomy.cue_words()));
         let mut run = Run {
             inputs: Vec::new(),
             aggregator: Aggregator::new(&self.taxonomy),

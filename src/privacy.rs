@@ -71,7 +71,11 @@ pub struct PiiSpan {
 }
 
 const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
-const TITLES: &str = "meneer|mevrouw|mevr|mw|mr|dhr|heer|zuster|zr|broeder|dokter|dr|drs|juf|juffrouw|meester|collega|verzorgster|verzorger|verpleegster|verpleger|begeleider|begeleidster|buurvrouw|buurman|oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|kleinzoon|kleindochter|fysio|arts|huisarts|psycholoog|mentor|cliënt|bewoner|bewoonster";
+/// Abbreviated titles: may carry a full stop ("mw. De Vries").
+const ABBREVIATIONS: &str = "mevr|mw|mr|dhr|zr|dr|drs";
+/// Titles and relations written out: no full stop (after "buurvrouw." a new
+/// sentence starts).
+const TITLES: &str = "meneer|mevrouw|heer|zuster|broeder|dokter|juf|juffrouw|meester|collega|verzorgster|verzorger|verpleegster|verpleger|begeleider|begeleidster|buurvrouw|buurman|oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|kleinzoon|kleindochter|fysio|arts|huisarts|psycholoog|mentor|cliënt|bewoner|bewoonster";
 const PARTICLES: &str =
     r"(?:van der|van den|van de|van 't|van het|v/d|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin)";
 
@@ -106,12 +110,51 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
         (
             PiiKind::Naam,
             r(&format!(
-                r"(?i:\b(?:{TITLES})\.?)\s+((?:\p{{Lu}}\.\s?)*(?:\p{{Lu}}[\p{{L}}'-]+\s+)?(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+(?:-\p{{Lu}}[\p{{L}}'-]+)?)"
+                r"(?i:\b(?:(?:{ABBREVIATIONS})\.?|{TITLES}))\s+((?:\p{{Lu}}\.\s?)*(?:\p{{Lu}}[\p{{L}}'-]+\s+)?(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+(?:-\p{{Lu}}[\p{{L}}'-]+)?)"
             )),
         ),
         (PiiKind::Naam, r(&format!(r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+"))),
     ]
 });
+
+/// Everyday words that are not in Snowball's vocabulary and not names.
+const LOANWORDS: &[&str] = &[
+    "wifi",
+    "tv",
+    "app",
+    "apps",
+    "whatsapp",
+    "facebook",
+    "internet",
+    "laptop",
+    "tablet",
+    "ipad",
+    "iphone",
+    "smartphone",
+    "mail",
+    "email",
+    "corona",
+    "covid",
+    "ok",
+    "oke",
+    "team",
+    "teams",
+    "zoom",
+    "skype",
+    "online",
+    "alzheimer",
+    "parkinson",
+    "dementie",
+    "ggz",
+    "wmo",
+    "wlz",
+    "cak",
+    "adl",
+    "ecd",
+    "mdo",
+    "pb",
+    "pb'er",
+];
 
 /// Finds and replaces personal data in text.
 #[derive(Debug, Clone)]
@@ -128,7 +171,17 @@ impl Default for Redactor {
 impl Redactor {
     /// A redactor with the built-in Dutch rules.
     pub fn new() -> Self {
-        Redactor { known: CompoundSplitter::dutch() }
+        let mut known = CompoundSplitter::dutch();
+        known.extend(LOANWORDS.iter().copied());
+        Redactor { known }
+    }
+
+    /// Adds words that are never names (a taxonomy's cue words, say), in any
+    /// case; words of fewer than three letters are ignored.
+    pub fn with_known_words<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
+        let normal: Vec<String> = words.into_iter().map(crate::analysis::normalise).collect();
+        self.known.extend(normal.iter().map(String::as_str));
+        self
     }
 
     /// The spans of personal data in `text`, ordered, not overlapping.
@@ -160,9 +213,13 @@ impl Redactor {
             }
             let word = &text[start..end];
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if capital && !sentence_start && word.chars().any(char::is_lowercase) {
+            if capital && word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic) {
                 let lower = crate::analysis::normalise(word);
-                if !self.known.knows(&lower) && !crate::analysis::stopwords::is_stopword(&lower) {
+                let known = self.known.knows(&lower) || crate::analysis::stopwords::is_stopword(&lower);
+                // At a sentence start every word is capitalised: there, an
+                // unknown word is a name only if it is no compound of known
+                // words ("Dagbesteding", "Avondeten").
+                if !known && (!sentence_start || self.known.split(&lower).is_none()) {
                     push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
                 }
             }
@@ -296,5 +353,12 @@ mod tests {
         assert_eq!(r("Gisteren was Özlem er niet."), "Gisteren was [NAAM-1] er niet.");
         assert_eq!(r("De bakker kwam langs. Soep!"), "De bakker kwam langs. Soep!");
         assert_eq!(r("Het was erg Gezellig vandaag."), "Het was erg Gezellig vandaag.");
+        // At a sentence start too, unless the word is a compound of known words.
+        assert_eq!(r("Shurandy helpt mij. Dagbesteding is leuk."), "[NAAM-1] helpt mij. Dagbesteding is leuk.");
+        assert_eq!(
+            r("Gevonden door de buurvrouw. De alarmknop ligt in de la."),
+            "Gevonden door de buurvrouw. De alarmknop ligt in de la."
+        );
+        assert_eq!(r("Wifi valt weg, het Alzheimer Café is fijn."), "Wifi valt weg, het Alzheimer Café is fijn.");
     }
 }
