@@ -52,6 +52,12 @@ pub struct ExperienceResult {
     pub line: u64,
     /// The column (question) it answered.
     pub question: Arc<str>,
+    /// Who wrote it, when known.
+    pub role: Option<crate::ingest::Role>,
+    /// Where, when known.
+    pub location: Option<String>,
+    /// When (ISO date), when known.
+    pub date: Option<String>,
     /// Its themes, best first; empty means `overig`.
     pub themes: Vec<ThemeResult>,
 }
@@ -74,6 +80,9 @@ impl ExperienceResult {
             file: experience.file.clone(),
             line: experience.line,
             question: experience.question.clone(),
+            role: experience.role,
+            location: experience.location.clone(),
+            date: experience.date.clone(),
             themes,
         }
     }
@@ -259,6 +268,9 @@ mod tests {
             line: 2,
             row: 1,
             question: Arc::from("ervaring"),
+            role: None,
+            location: None,
+            date: None,
             meta: vec![],
         }
     }

@@ -73,7 +73,8 @@ pub use evaluate::{
     evaluate, keyword_taxonomy, parse_gold, read_gold,
 };
 pub use ingest::{
-    CsvReader, Experience, JsonlReader, ReadOptions, RowSource, SkipReason, Skipped, XlsxReader, open_input,
+    CsvReader, Experience, JsonlReader, ReadOptions, Role, RowSource, SkipReason, Skipped, XlsxReader, open_input,
+    parse_dutch_date,
 };
 pub use privacy::{PiiKind, PiiSpan, Redactor};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};

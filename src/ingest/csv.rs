@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
 use super::lines::{LineCounter, Lines};
-use super::{Experience, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::{Experience, MetaColumns, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// How to read input files.
@@ -55,6 +55,7 @@ pub struct CsvReader {
     encoding: &'static encoding_rs::Encoding,
     delimiter: u8,
     record: csv::ByteRecord,
+    meta_columns: MetaColumns,
     rows_read: u64,
     total_bytes: Option<u64>,
     done: bool,
@@ -183,7 +184,9 @@ impl CsvReader {
             cols
         };
         let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
+        let meta_columns = MetaColumns::find(&headers, &text_columns);
         Ok(CsvReader {
+            meta_columns,
             file: Arc::from(name),
             reader,
             headers: headers.into_iter().map(Arc::from).collect(),
@@ -317,6 +320,7 @@ impl CsvReader {
             Some(i) if !fields[i].trim().is_empty() => fields[i].trim().to_string(),
             _ => format!("r{line}"),
         };
+        let (role, location, date) = self.meta_columns.read(|i| fields.get(i).map(|s| s.to_string()));
         let before = out.len();
         let mut reason = SkipReason::EmptyText;
         for &col in &self.text_columns {
@@ -339,6 +343,9 @@ impl CsvReader {
                 line,
                 row: self.rows_read,
                 question: self.headers[col].clone(),
+                role,
+                location: location.clone(),
+                date: date.clone(),
                 meta,
             });
         }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
 use super::csv::ReadOptions;
-use super::{Experience, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::{Experience, MetaColumns, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// Reads experiences from a JSON Lines file: each line an object; the text
@@ -134,6 +134,8 @@ impl JsonlReader {
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
         };
+        let meta_columns = MetaColumns::find(&keys, &text_keys);
+        let (role, location, date) = meta_columns.read(|i| keys.get(i).and_then(|k| scalar(&object[k])));
         let before = out.len();
         let mut reason = SkipReason::EmptyText;
         for &k in &text_keys {
@@ -156,6 +158,9 @@ impl JsonlReader {
                 line,
                 row: self.rows_read,
                 question: Arc::from(keys[k].as_str()),
+                role,
+                location: location.clone(),
+                date: date.clone(),
                 meta,
             });
         }

@@ -8,6 +8,7 @@ pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod jsonl;
 pub(crate) mod lines;
+pub(crate) mod meta;
 pub(crate) mod xlsx;
 
 use std::fmt;
@@ -18,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 pub use self::csv::{CsvReader, ReadOptions};
 pub use self::jsonl::JsonlReader;
+pub use self::meta::{Role, parse_dutch_date};
 pub use self::xlsx::XlsxReader;
 use crate::error::Error;
 
@@ -99,8 +101,42 @@ pub struct Experience {
     pub row: u64,
     /// The column (survey question) the text came from.
     pub question: Arc<str>,
+    /// Who wrote it, from a role column (rol, relatie, ...), when it says.
+    pub role: Option<Role>,
+    /// Where, from a location column (locatie, afdeling, team, woongroep, ...).
+    pub location: Option<String>,
+    /// When, as an ISO date, from a date column (datum, ingevuld op, ...).
+    pub date: Option<String>,
     /// Every other column of the row: (header, value).
     pub meta: Vec<(Arc<str>, String)>,
+}
+
+/// The metadata columns of a header: role, location, date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct MetaColumns {
+    role: Option<usize>,
+    location: Option<usize>,
+    date: Option<usize>,
+}
+
+impl MetaColumns {
+    /// Finds them by name, leaving out the text columns.
+    pub fn find(headers: &[String], text_columns: &[usize]) -> Self {
+        let pick = |names: &[&str]| columns::find_any(headers, names).filter(|i| !text_columns.contains(i));
+        MetaColumns {
+            role: pick(meta::ROLE_COLUMNS),
+            location: pick(meta::LOCATION_COLUMNS),
+            date: pick(meta::DATE_COLUMNS),
+        }
+    }
+
+    /// (role, location, date) of a row.
+    pub fn read(&self, cell: impl Fn(usize) -> Option<String>) -> (Option<Role>, Option<String>, Option<String>) {
+        let role = self.role.and_then(&cell).and_then(|v| Role::from_value(&v));
+        let location = self.location.and_then(&cell).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let date = self.date.and_then(&cell).and_then(|v| parse_dutch_date(&v));
+        (role, location, date)
+    }
 }
 
 /// A row that was read but not analysed, and why.

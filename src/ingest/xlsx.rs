@@ -12,7 +12,7 @@ use calamine::{Data, DataType, Reader, open_workbook_auto};
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
 use super::csv::ReadOptions;
-use super::{Experience, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::{Experience, MetaColumns, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// Reads experiences from one sheet of a spreadsheet.
@@ -22,6 +22,7 @@ pub struct XlsxReader {
     rows: std::vec::IntoIter<(u64, Vec<String>)>,
     text_columns: Vec<usize>,
     id_column: Option<usize>,
+    meta_columns: MetaColumns,
     max_text_bytes: usize,
     rows_read: u64,
     total_bytes: Option<u64>,
@@ -105,7 +106,9 @@ impl XlsxReader {
             cols
         };
         let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
+        let meta_columns = MetaColumns::find(&headers, &text_columns);
         Ok(XlsxReader {
+            meta_columns,
             file: Arc::from(name.as_str()),
             headers: headers.into_iter().map(Arc::from).collect(),
             rows: body.into_iter(),
@@ -135,6 +138,7 @@ impl XlsxReader {
             Some(i) if !cells[i].trim().is_empty() => cells[i].trim().to_string(),
             _ => format!("r{line}"),
         };
+        let (role, location, date) = self.meta_columns.read(|i| cells.get(i).cloned());
         let before = out.len();
         let mut reason = SkipReason::EmptyText;
         for &col in &self.text_columns {
@@ -157,6 +161,9 @@ impl XlsxReader {
                 line,
                 row: self.rows_read,
                 question: self.headers[col].clone(),
+                role,
+                location: location.clone(),
+                date: date.clone(),
                 meta,
             });
         }

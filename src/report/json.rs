@@ -72,6 +72,12 @@ struct Exp<'a> {
     file: &'a str,
     line: u64,
     question: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    role: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
     themes: Vec<ExpTheme<'a>>,
 }
 
@@ -112,7 +118,16 @@ fn th(t: &ThemeResult) -> ExpTheme<'_> {
 }
 
 fn exp(e: &ExperienceResult) -> Exp<'_> {
-    Exp { id: &e.id, file: &e.file, line: e.line, question: &e.question, themes: e.themes.iter().map(th).collect() }
+    Exp {
+        id: &e.id,
+        file: &e.file,
+        line: e.line,
+        question: &e.question,
+        role: e.role.map(|r| r.id()),
+        location: e.location.as_deref(),
+        date: e.date.as_deref(),
+        themes: e.themes.iter().map(th).collect(),
+    }
 }
 
 /// `report.json` as bytes (compact JSON, one line): per experience its

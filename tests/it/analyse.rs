@@ -62,6 +62,13 @@ fn example_experience_has_expected_themes_and_evidence() {
     let (_, json) = analyse_example(dir.path(), "1");
     let report: Value = serde_json::from_slice(&json).unwrap();
     let e001 = &report["experiences"][0];
+    // Metadata found by column name: role mapped, date in ISO, location kept.
+    assert_eq!(e001["role"], "client");
+    assert_eq!(e001["date"], "2025-01-03");
+    assert_eq!(e001["location"], "De Linde - afdeling Zonnebloem");
+    let roles: std::collections::BTreeSet<&str> =
+        report["experiences"].as_array().unwrap().iter().filter_map(|e| e["role"].as_str()).collect();
+    assert_eq!(roles.into_iter().collect::<Vec<_>>(), ["client", "medewerker", "naaste"]);
     let ids: Vec<&str> = e001["themes"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap()).collect();
     assert_eq!(ids[0], "eten-en-drinken");
     let ev: Vec<&str> =
