@@ -55,6 +55,11 @@ pub struct CsvReader {
     encoding: &'static encoding_rs::Encoding,
     delimiter: u8,
     record: csv::ByteRecord,
+    /// The row read last, processed once the next one is read (so the last
+    /// row can be checked for a quote that runs to the end of the file).
+    held: csv::ByteRecord,
+    /// Line and ordinal of the held row.
+    held_line: Option<(u64, u64)>,
     meta_columns: MetaColumns,
     rows_read: u64,
     total_bytes: Option<u64>,
@@ -196,6 +201,8 @@ impl CsvReader {
             encoding,
             delimiter,
             record: csv::ByteRecord::new(),
+            held: csv::ByteRecord::new(),
+            held_line: None,
             rows_read: 0,
             total_bytes: None,
             done: false,
@@ -260,20 +267,47 @@ impl CsvReader {
                 .map_err(|e| Error::input(&self.file, e.position().map(|p| p.line()), e.to_string()))?;
             if !more {
                 self.done = true;
-                if self.rows_read == 0 && n == 0 {
+                if self.rows_read == 0 {
                     return Err(Error::input(&self.file, None, "the file has a header but no rows"));
+                }
+                if let Some((line, row)) = self.held_line.take() {
+                    std::mem::swap(&mut self.record, &mut self.held);
+                    n += 1;
+                    let runs_to_end = self.lines.odd_quotes() && self.record.iter().any(|f| f.contains(&b'\n'));
+                    if runs_to_end {
+                        let text = String::from_utf8_lossy(self.record.as_slice()).into_owned();
+                        skipped.push(Skipped {
+                            file: self.file.clone(),
+                            line,
+                            reason: SkipReason::UnclosedQuote { last_line: self.lines.last_line() },
+                            excerpt: excerpt(&text, 80),
+                        });
+                    } else {
+                        self.take_row(line, row, out, skipped)?;
+                    }
                 }
                 break;
             }
-            n += 1;
             self.rows_read += 1;
-            self.take_row(out, skipped)?;
+            let line = self.lines.line_of(self.record.position().map_or(0, |p| p.byte()));
+            // Hold this row; process the one held before.
+            std::mem::swap(&mut self.record, &mut self.held);
+            if let Some((prev, row)) = self.held_line.replace((line, self.rows_read)) {
+                n += 1;
+                self.take_row(prev, row, out, skipped)?;
+            }
         }
         Ok(n)
     }
 
-    fn take_row(&mut self, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) -> Result<(), Error> {
-        let line = self.lines.line_of(self.record.position().map_or(0, |p| p.byte()));
+    /// Turns `self.record` (row `row`, from `line`) into experiences or a skip.
+    fn take_row(
+        &mut self,
+        line: u64,
+        row: u64,
+        out: &mut Vec<Experience>,
+        skipped: &mut Vec<Skipped>,
+    ) -> Result<(), Error> {
         let rec = &self.record;
         let raw: Vec<&[u8]> = rec.iter().collect();
         if let Some(first_line) = self.seen.first_line(&raw, line) {
@@ -341,7 +375,7 @@ impl CsvReader {
                 text: text.to_string(),
                 file: self.file.clone(),
                 line,
-                row: self.rows_read,
+                row,
                 question: self.headers[col].clone(),
                 role,
                 location: location.clone(),
@@ -580,6 +614,17 @@ mod tests {
         assert_eq!((n, out.len()), (3, 2));
         assert_eq!(sk[0].line, 4);
         assert_eq!(sk[0].reason.to_string(), "exact duplicate of the row on line 2");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_not_swallowed() {
+        let (out, sk, n) = read(b"id;ervaring\n1;Goed\n2;\"Begint hier\n3;en loopt door\n4;tot het eind\n").unwrap();
+        assert_eq!((n, out.len()), (2, 1));
+        assert_eq!((sk[0].line, sk[0].reason.code()), (3, "unclosed-quote"));
+        assert!(sk[0].reason.to_string().contains("up to line 5"), "{}", sk[0].reason);
+        // A stray inch mark in an unquoted field is no unclosed quote.
+        let (out, sk, _) = read(b"id;ervaring\n1;Een 5\" scherm\n2;Prima\n").unwrap();
+        assert_eq!((out.len(), sk.len()), (2, 0));
     }
 
     #[test]

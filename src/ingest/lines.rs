@@ -21,6 +21,11 @@ struct State {
     pending: VecDeque<(u64, bool)>,
     /// Newlines already passed.
     passed: u64,
+    /// `"` bytes seen so far.
+    quotes: u64,
+    /// `\n` bytes seen so far, and the last byte.
+    newlines: u64,
+    last: u8,
 }
 
 impl Lines {
@@ -48,6 +53,20 @@ impl Lines {
     }
 }
 
+impl Lines {
+    /// True when an odd number of `"` was read: the input ended inside a
+    /// quoted field (or holds a stray quote).
+    pub fn odd_quotes(&self) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).quotes % 2 == 1
+    }
+
+    /// The number of the last line read so far.
+    pub fn last_line(&self) -> u64 {
+        let s = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        s.newlines + (s.last != b'\n') as u64
+    }
+}
+
 /// A reader that notes the offset of every `\n` it passes on.
 pub(crate) struct LineCounter<R> {
     inner: R,
@@ -68,7 +87,10 @@ impl<R: Read> Read for LineCounter<R> {
             let mut s = self.lines.0.lock().unwrap_or_else(|e| e.into_inner());
             for i in memchr::memchr2_iter(b'\n', b'\r', &buf[..n]) {
                 s.pending.push_back((self.offset + i as u64, buf[i] == b'\n'));
+                s.newlines += (buf[i] == b'\n') as u64;
             }
+            s.quotes += memchr::memchr_iter(b'"', &buf[..n]).count() as u64;
+            s.last = buf[n - 1];
             self.offset += n as u64;
         }
         Ok(n)

@@ -188,6 +188,12 @@ pub enum SkipReason {
         /// Which field, and which fields there are.
         message: String,
     },
+    /// A quote opened in the row is never closed: the rest of the file was
+    /// read as one field.
+    UnclosedQuote {
+        /// The last line of the file.
+        last_line: u64,
+    },
     /// A field is not valid in the file's encoding.
     Undecodable {
         /// The column.
@@ -199,7 +205,8 @@ pub enum SkipReason {
 
 impl SkipReason {
     /// A short stable code (`empty-text`, `field-count`, `too-long`,
-    /// `undecodable`, `duplicate`, `invalid-json`, `missing-field`).
+    /// `undecodable`, `duplicate`, `invalid-json`, `missing-field`,
+    /// `unclosed-quote`).
     pub fn code(&self) -> &'static str {
         match self {
             SkipReason::EmptyText => "empty-text",
@@ -207,6 +214,7 @@ impl SkipReason {
             SkipReason::TooLong { .. } => "too-long",
             SkipReason::Undecodable { .. } => "undecodable",
             SkipReason::Duplicate { .. } => "duplicate",
+            SkipReason::UnclosedQuote { .. } => "unclosed-quote",
             SkipReason::InvalidJson { .. } => "invalid-json",
             SkipReason::MissingField { .. } => "missing-field",
         }
@@ -224,6 +232,10 @@ impl fmt::Display for SkipReason {
                 write!(f, "text is {bytes} bytes, longer than the limit of {limit}")
             }
             SkipReason::Duplicate { first_line } => write!(f, "exact duplicate of the row on line {first_line}"),
+            SkipReason::UnclosedQuote { last_line } => write!(
+                f,
+                "a quote opened in this row is never closed: everything up to line {last_line} was read as one field; close the quote in the export"
+            ),
             SkipReason::InvalidJson { message } => write!(f, "not a JSON object: {message}"),
             SkipReason::MissingField { message } => f.write_str(message),
             SkipReason::Undecodable { column, byte } => write!(
