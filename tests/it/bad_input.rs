@@ -106,4 +106,8 @@ fn a_huge_field_is_skipped_not_fatal() {
     assert!(ok, "{err}");
     assert!(stdout.starts_with("3 rows read: 2 analysed, 1 skipped"), "{stdout}");
     assert!(stdout.contains(":3: text is 52428800 bytes, longer than the limit of 1048576"), "{stdout}");
+    // The limit is the user's to set.
+    let (ok, stdout, _) =
+        run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-text-bytes", "6"]);
+    assert!(ok && stdout.starts_with("3 rows read: 1 analysed, 2 skipped"), "{stdout}");
 }

@@ -82,6 +82,9 @@ struct AnalyseArgs {
     /// The sheet of a spreadsheet input (.xlsx, .xls, .ods); the first by default.
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// Skip texts longer than this many bytes (reported in the ledger).
+    #[arg(long, value_name = "N", default_value_t = 1 << 20)]
+    max_text_bytes: usize,
     /// Print nothing but errors; no progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -168,7 +171,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             text_columns: args.text_columns.clone(),
             encoding: args.encoding.clone(),
             sheet: args.sheet.clone(),
-            ..ReadOptions::default()
+            max_text_bytes: args.max_text_bytes,
         },
         raw_text: args.raw_text,
         ..AnalyseOptions::default()
