@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
 use super::lines::{LineCounter, Lines};
-use super::{Experience, MetaColumns, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// How to read input files.
@@ -355,38 +355,16 @@ impl CsvReader {
             _ => format!("r{line}"),
         };
         let (role, location, date) = self.meta_columns.read(|i| fields.get(i).map(|s| s.to_string()));
-        let before = out.len();
-        let mut reason = SkipReason::EmptyText;
-        for &col in &self.text_columns {
-            let text = fields[col];
-            if text.trim().is_empty() {
-                continue;
-            }
-            if text.len() > self.max_text_bytes {
-                reason = SkipReason::TooLong { bytes: text.len(), limit: self.max_text_bytes };
-                continue;
-            }
-            let meta = (0..fields.len())
-                .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
-                .map(|i| (self.headers[i].clone(), fields[i].to_string()))
-                .collect();
-            out.push(Experience {
-                id: id.clone(),
-                text: text.to_string(),
-                file: self.file.clone(),
-                line,
-                row,
-                question: self.headers[col].clone(),
-                role,
-                location: location.clone(),
-                date: date.clone(),
-                meta,
-            });
-        }
-        if out.len() == before {
-            let text = self.text_columns.first().map_or("", |&c| fields[c]);
-            skipped.push(skip(reason, text));
-        }
+        let meta = (0..fields.len())
+            .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
+            .map(|i| (self.headers[i].clone(), fields[i].to_string()))
+            .collect();
+        let answers = self.text_columns.iter().map(|&c| (self.headers[c].clone(), fields[c])).collect();
+        Row { file: &self.file, line, row, id, answers, meta, role, location, date }.emit(
+            self.max_text_bytes,
+            out,
+            skipped,
+        );
         Ok(())
     }
 }

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
 use super::csv::ReadOptions;
-use super::{Experience, MetaColumns, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// Reads experiences from a JSON Lines file: each line an object; the text
@@ -136,37 +136,18 @@ impl JsonlReader {
         };
         let meta_columns = MetaColumns::find(&keys, &text_keys);
         let (role, location, date) = meta_columns.read(|i| keys.get(i).and_then(|k| scalar(&object[k])));
-        let before = out.len();
-        let mut reason = SkipReason::EmptyText;
-        for &k in &text_keys {
-            let value = object[&keys[k]].as_str().unwrap_or("");
-            if value.trim().is_empty() {
-                continue;
-            }
-            if value.len() > self.max_text_bytes {
-                reason = SkipReason::TooLong { bytes: value.len(), limit: self.max_text_bytes };
-                continue;
-            }
-            let meta = (0..keys.len())
-                .filter(|i| !text_keys.contains(i) && Some(*i) != id_key)
-                .filter_map(|i| scalar(&object[&keys[i]]).map(|v| (Arc::from(keys[i].as_str()), v)))
-                .collect();
-            out.push(Experience {
-                id: id.clone(),
-                text: value.to_string(),
-                file: self.file.clone(),
-                line,
-                row: self.rows_read,
-                question: Arc::from(keys[k].as_str()),
-                role,
-                location: location.clone(),
-                date: date.clone(),
-                meta,
-            });
-        }
-        if out.len() == before {
-            skipped.push(skip(reason, text));
-        }
+        let meta = (0..keys.len())
+            .filter(|i| !text_keys.contains(i) && Some(*i) != id_key)
+            .filter_map(|i| scalar(&object[&keys[i]]).map(|v| (Arc::from(keys[i].as_str()), v)))
+            .collect();
+        let answers =
+            text_keys.iter().map(|&k| (Arc::from(keys[k].as_str()), object[&keys[k]].as_str().unwrap_or(""))).collect();
+        let row = self.rows_read;
+        Row { file: &self.file, line, row, id, answers, meta, role, location, date }.emit(
+            self.max_text_bytes,
+            out,
+            skipped,
+        );
     }
 }
 

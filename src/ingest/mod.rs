@@ -111,6 +111,55 @@ pub struct Experience {
     pub meta: Vec<(Arc<str>, String)>,
 }
 
+/// One input row, ready to become experiences: one per usable answer.
+pub(crate) struct Row<'a> {
+    pub file: &'a Arc<str>,
+    pub line: u64,
+    pub row: u64,
+    pub id: String,
+    /// (question, text) per text column, in order.
+    pub answers: Vec<(Arc<str>, &'a str)>,
+    /// Every other column.
+    pub meta: Vec<(Arc<str>, String)>,
+    pub role: Option<Role>,
+    pub location: Option<String>,
+    pub date: Option<String>,
+}
+
+impl Row<'_> {
+    /// Pushes an experience per answer that is neither empty nor too long;
+    /// when there is none, the row is skipped with the reason.
+    pub fn emit(self, max_text_bytes: usize, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
+        let before = out.len();
+        let mut reason = SkipReason::EmptyText;
+        for (question, text) in &self.answers {
+            if text.trim().is_empty() {
+                continue;
+            }
+            if text.len() > max_text_bytes {
+                reason = SkipReason::TooLong { bytes: text.len(), limit: max_text_bytes };
+                continue;
+            }
+            out.push(Experience {
+                id: self.id.clone(),
+                text: text.to_string(),
+                file: self.file.clone(),
+                line: self.line,
+                row: self.row,
+                question: question.clone(),
+                role: self.role,
+                location: self.location.clone(),
+                date: self.date.clone(),
+                meta: self.meta.clone(),
+            });
+        }
+        if out.len() == before {
+            let first = self.answers.first().map_or("", |a| a.1);
+            skipped.push(Skipped { file: self.file.clone(), line: self.line, reason, excerpt: excerpt(first, 80) });
+        }
+    }
+}
+
 /// The metadata columns of a header: role, location, date.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct MetaColumns {

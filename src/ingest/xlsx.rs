@@ -12,7 +12,7 @@ use calamine::{Data, DataType, Reader, open_workbook_auto};
 
 use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
 use super::csv::ReadOptions;
-use super::{Experience, MetaColumns, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
 
 /// Reads experiences from one sheet of a spreadsheet.
@@ -139,38 +139,17 @@ impl XlsxReader {
             _ => format!("r{line}"),
         };
         let (role, location, date) = self.meta_columns.read(|i| cells.get(i).cloned());
-        let before = out.len();
-        let mut reason = SkipReason::EmptyText;
-        for &col in &self.text_columns {
-            let text = &cells[col];
-            if text.trim().is_empty() {
-                continue;
-            }
-            if text.len() > self.max_text_bytes {
-                reason = SkipReason::TooLong { bytes: text.len(), limit: self.max_text_bytes };
-                continue;
-            }
-            let meta = (0..self.headers.len())
-                .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
-                .map(|i| (self.headers[i].clone(), cells[i].clone()))
-                .collect();
-            out.push(Experience {
-                id: id.clone(),
-                text: text.clone(),
-                file: self.file.clone(),
-                line,
-                row: self.rows_read,
-                question: self.headers[col].clone(),
-                role,
-                location: location.clone(),
-                date: date.clone(),
-                meta,
-            });
-        }
-        if out.len() == before {
-            let first = self.text_columns.first().map_or("", |&c| cells[c].as_str());
-            skipped.push(skip(reason, first));
-        }
+        let meta = (0..self.headers.len())
+            .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
+            .map(|i| (self.headers[i].clone(), cells[i].clone()))
+            .collect();
+        let answers = self.text_columns.iter().map(|&c| (self.headers[c].clone(), cells[c].as_str())).collect();
+        let row = self.rows_read;
+        Row { file: &self.file, line, row, id, answers, meta, role, location, date }.emit(
+            self.max_text_bytes,
+            out,
+            skipped,
+        );
     }
 }
 
