@@ -156,10 +156,21 @@ const LOANWORDS: &[&str] = &[
     "pb'er",
 ];
 
+/// First names that are also everyday Dutch words (every such word among the
+/// first names that Snowball's Dutch vocabulary holds): in lower case they are
+/// the word ("een roos", "het is prima", "elke dag").
+const NAME_WORDS: &[&str] = &[
+    "adem", "akar", "aral", "azalea", "bas", "beren", "bergen", "beste", "divan", "elke", "ernst", "floor", "flora",
+    "frank", "grit", "heide", "iris", "jet", "juli", "kader", "karen", "klare", "koker", "lieve", "linde", "lot",
+    "mare", "marine", "mark", "max", "meta", "nova", "paris", "peer", "peren", "prima", "puck", "queen", "raden",
+    "roman", "roos", "rosa", "saba", "server", "silva", "tan", "vega", "violet", "wolf",
+];
+
 /// Finds and replaces personal data in text.
 #[derive(Debug, Clone)]
 pub struct Redactor {
     known: CompoundSplitter,
+    first_names: rustc_hash::FxHashSet<&'static str>,
 }
 
 impl Default for Redactor {
@@ -173,7 +184,8 @@ impl Redactor {
     pub fn new() -> Self {
         let mut known = CompoundSplitter::dutch();
         known.extend(LOANWORDS.iter().copied());
-        Redactor { known }
+        let first_names = include_str!("../data/names/first-names.txt").lines().filter(|l| !l.is_empty()).collect();
+        Redactor { known, first_names }
     }
 
     /// Adds words that are never names (a taxonomy's cue words, say), in any
@@ -213,13 +225,26 @@ impl Redactor {
             }
             let word = &text[start..end];
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if capital && word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic) {
+            if word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic) {
                 let lower = crate::analysis::normalise(word);
                 let known = self.known.knows(&lower) || crate::analysis::stopwords::is_stopword(&lower);
-                // At a sentence start every word is capitalised: there, an
-                // unknown word is a name only if it is no compound of known
-                // words ("Dagbesteding", "Avondeten").
-                if !known && (!sentence_start || self.known.split(&lower).is_none()) {
+                let first_name = self.first_names.contains(lower.as_str());
+                let name = if !capital {
+                    // Lower case: a first name that is no everyday word
+                    // ("karin", not "roos").
+                    first_name
+                        && !NAME_WORDS.contains(&lower.as_str())
+                        && !crate::analysis::stopwords::is_stopword(&lower)
+                } else if sentence_start {
+                    // Every word is capitalised here: an unknown word that is no
+                    // compound of known words ("Dagbesteding" is one).
+                    !known && self.known.split(&lower).is_none()
+                } else {
+                    // Inside a sentence: unknown, or a first name even if it is
+                    // also a word ("met Mark gesproken").
+                    !known || first_name
+                };
+                if name {
                     push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
                 }
             }
@@ -360,5 +385,9 @@ mod tests {
             "Gevonden door de buurvrouw. De alarmknop ligt in de la."
         );
         assert_eq!(r("Wifi valt weg, het Alzheimer Café is fijn."), "Wifi valt weg, het Alzheimer Café is fijn.");
+        // First names in lower case, or capitalised inside a sentence even when
+        // they are words; the flower and the trade stay.
+        assert_eq!(r("gisteren was karin er, met Mark."), "gisteren was [NAAM-1] er, met [NAAM-2].");
+        assert_eq!(r("Een roos van de bakker."), "Een roos van de bakker.");
     }
 }
