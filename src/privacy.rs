@@ -103,9 +103,18 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
         ),
         (
             PiiKind::Leeftijd,
-            r(
-                r"(?i)\b\d{1,3}[\s-]?jarige?\b|\b\d{1,3}\s+jaar\s+oud\b|\b(?:ik ben|hij is|zij is|ze is|mijn moeder is|mijn vader is)\s+\d{2,3}\b",
-            ),
+            r(concat!(
+                r"(?i)\b\d{1,3}[\s-]?jarige?\b|\b\d{1,3}\s+jaar\s+oud\b",
+                // "ik ben (al) 84 (jaar)", "mijn moeder is 91 jaar"
+                r"|\b(?:ik|hij|zij|ze|u|moeder|vader|man|vrouw|zoon|dochter|mama|papa|opa|oma|schoonvader|schoonmoeder)",
+                r"\s+(?:is|ben|was|wordt|werd|word)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+|zelf\s+ook\s+al\s+)?",
+                r"\d{2,3}(?:\s+jaar)?\b",
+                // "een man van 84", "mijn dochter van 23 jaar"
+                r"|\b(?:man|vrouw|dame|heer|jongen|meisje|jongeman|zoon|dochter|broer|zus|moeder|vader|opa|oma|bewoner|bewoonster)",
+                r"\s+van\s+(?:bijna\s+|ruim\s+)?\d{2,3}(?:\s+jaar)?\b",
+                // "Mijn vader (91)", "Daan (19 jaar)", "Mijn moeder, 86 jaar,"
+                r"|\(\s?\d{2,3}\s?(?:jaar|jr\.?)?\)|,\s\d{2,3}\s+jaar,",
+            )),
         ),
         (
             PiiKind::Naam,
@@ -203,6 +212,9 @@ impl Redactor {
             for caps in re.captures_iter(text) {
                 let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("match"));
                 if *kind == PiiKind::Bsn && !eleven_test(m.as_str()) {
+                    continue;
+                }
+                if *kind == PiiKind::Leeftijd && m.as_str().starts_with('(') && after_a_counter(&text[..m.start()]) {
                     continue;
                 }
                 push(&mut spans, PiiSpan { start: m.start(), end: m.end(), kind: *kind });
@@ -310,6 +322,15 @@ impl Redactor {
     }
 }
 
+/// Does the text end in a word after which a number in brackets is a number,
+/// not an age ("kamer (12)")?
+fn after_a_counter(before: &str) -> bool {
+    const COUNTERS: &[&str] =
+        &["kamer", "nummer", "nr", "huisnummer", "bed", "afdeling", "pagina", "blz", "lokaal", "bus"];
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    COUNTERS.contains(&word.as_str())
+}
+
 /// Adds `span` unless it overlaps one already found (earlier patterns win).
 fn push(spans: &mut Vec<PiiSpan>, span: PiiSpan) {
     if !spans.iter().any(|s| s.start < span.end && span.start < s.end) {
@@ -362,6 +383,11 @@ mod tests {
         assert_eq!(r("geboren op 3 maart 1941"), "geboren op [DATUM]");
         assert_eq!(r("geboren 03-03-1941"), "geboren [DATUM]");
         assert_eq!(r("een 87-jarige vrouw, ik ben 84"), "een [LEEFTIJD] vrouw, [LEEFTIJD]");
+        assert_eq!(
+            r("Mijn vader (87) is een man van 87 jaar; ik ben al 19 jaar."),
+            "Mijn vader [LEEFTIJD] is een [LEEFTIJD]; [LEEFTIJD]."
+        );
+        assert_eq!(r("Ik woon hier al 12 jaar, in kamer (12)."), "Ik woon hier al 12 jaar, in kamer (12).");
     }
 
     #[test]
