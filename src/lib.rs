@@ -69,8 +69,8 @@ pub use analysis::{
 pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, ROLES, SENTIMENTS, ThemeScores,
-    evaluate, keyword_taxonomy, parse_gold, read_gold,
+    ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, PiiKindScores, PiiScores, ROLES,
+    SENTIMENTS, ThemeScores, evaluate, evaluate_pii, keyword_taxonomy, parse_gold, read_gold,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, ReadOptions, Role, RowSource, SkipReason, Skipped, XlsxReader, open_input,

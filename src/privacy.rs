@@ -217,7 +217,14 @@ impl Redactor {
                 if *kind == PiiKind::Leeftijd && m.as_str().starts_with('(') && after_a_counter(&text[..m.start()]) {
                     continue;
                 }
-                push(&mut spans, PiiSpan { start: m.start(), end: m.end(), kind: *kind });
+                let (mut start, mut end) = (m.start(), m.end());
+                if *kind == PiiKind::Leeftijd {
+                    // "ik ben 84", "(87)", ", 86 jaar,": the age is the number
+                    // and its "jaar", not the words or marks around it.
+                    start += m.as_str().find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+                    end -= m.as_str().len() - m.as_str().trim_end_matches([')', ',', ' ']).len();
+                }
+                push(&mut spans, PiiSpan { start, end, kind: *kind });
             }
         }
         self.unknown_capitalised(text, &mut spans);
@@ -382,10 +389,10 @@ mod tests {
         assert_eq!(r("Ze woont op de Dorpsstraat 12a, 1234 AB."), "Ze woont op de [ADRES], [ADRES].");
         assert_eq!(r("geboren op 3 maart 1941"), "geboren op [DATUM]");
         assert_eq!(r("geboren 03-03-1941"), "geboren [DATUM]");
-        assert_eq!(r("een 87-jarige vrouw, ik ben 84"), "een [LEEFTIJD] vrouw, [LEEFTIJD]");
+        assert_eq!(r("een 87-jarige vrouw, ik ben 84"), "een [LEEFTIJD] vrouw, ik ben [LEEFTIJD]");
         assert_eq!(
             r("Mijn vader (87) is een man van 87 jaar; ik ben al 19 jaar."),
-            "Mijn vader [LEEFTIJD] is een [LEEFTIJD]; [LEEFTIJD]."
+            "Mijn vader ([LEEFTIJD]) is een man van [LEEFTIJD]; ik ben al [LEEFTIJD]."
         );
         assert_eq!(r("Ik woon hier al 12 jaar, in kamer (12)."), "Ik woon hier al 12 jaar, in kamer (12).");
     }

@@ -2,6 +2,7 @@
 
 mod analyse;
 mod bad_input;
+mod evaluate_cmd;
 mod fuzz_readers;
 mod ingest_fixtures;
 mod spreadsheet;

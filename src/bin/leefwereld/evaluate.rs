@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
-use leefwereld::{Evaluation, Method, ThemeScores, read_gold};
+use leefwereld::{Evaluation, Method, PiiScores, Redactor, ThemeScores, evaluate_pii, read_gold};
 use serde_json::{Map, Value, json};
 
 use super::{EvaluateArgs, load_taxonomy};
@@ -20,16 +20,37 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
     for m in methods {
         evals.push(leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold));
     }
+    // The redactor exactly as `analyse` builds it.
+    let pii = evaluate_pii(&Redactor::new().with_known_words(taxonomy.cue_words()), &gold);
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut main = to_json(&evals[0]);
         if let Some(base) = evals.get(1) {
             main.insert("baseline".into(), Value::Object(to_json(base)));
         }
+        if let Some(p) = &pii {
+            let per_kind: Map<String, Value> = p
+                .per_kind
+                .iter()
+                .map(|k| {
+                    (
+                        k.kind.clone(),
+                        json!({"recall": r4(k.recall), "precision": r4(k.precision), "support": k.support}),
+                    )
+                })
+                .collect();
+            main.insert(
+                "pii".into(),
+                json!({"n": p.n, "recall": r4(p.recall), "precision": r4(p.precision), "per_kind": per_kind}),
+            );
+        }
         serde_json::to_writer_pretty(&mut out, &Value::Object(main))?;
         writeln!(out)?;
     } else {
         tables(&mut out, &args.gold.display().to_string(), &evals)?;
+        if let Some(p) = &pii {
+            pii_table(&mut out, p)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -69,6 +90,16 @@ fn to_json(e: &Evaluation) -> Map<String, Value> {
         }),
     );
     m
+}
+
+fn pii_table(out: &mut impl Write, p: &PiiScores) -> Result<()> {
+    writeln!(out, "\npersonal data ({} experiences with pii annotations), on character overlap:", p.n)?;
+    writeln!(out, "{:<26} | {:>9} {:>9} | {:>7}", "kind", "recall", "precision", "chars")?;
+    for k in &p.per_kind {
+        writeln!(out, "{:<26} | {:>9.3} {:>9.3} | {:>7}", k.kind, k.recall, k.precision, k.support)?;
+    }
+    writeln!(out, "{:<26} | {:>9.3} {:>9.3} |", "all", p.recall, p.precision)?;
+    Ok(())
 }
 
 fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> {

@@ -1,0 +1,40 @@
+use serde_json::Value;
+
+use crate::{fixture, run};
+
+/// The keys of ../shared/CONTRACTS.md: n; themes.{micro_f1, macro_f1,
+/// per_theme.<id>.{precision, recall, f1, support}}; pii.{recall, precision,
+/// per_kind.<kind>.{recall, precision}}.
+#[test]
+fn evaluate_json_has_the_contract_keys() {
+    let gold = fixture("gold/dev.jsonl");
+    let (ok, out, err) = run(&["evaluate", gold.to_str().unwrap(), "--json"]);
+    assert!(ok, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["n"], 525);
+    for key in ["micro_f1", "macro_f1"] {
+        let x = v["themes"][key].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&x));
+    }
+    let per = v["themes"]["per_theme"].as_object().unwrap();
+    assert_eq!(per.len(), 12);
+    for key in ["precision", "recall", "f1", "support"] {
+        assert!(per["veiligheid"][key].is_number(), "{key}");
+    }
+    // The default assigner beats the keyword baseline by a wide margin.
+    assert!(v["themes"]["macro_f1"].as_f64().unwrap() > v["baseline"]["themes"]["macro_f1"].as_f64().unwrap() + 0.3);
+    assert!(v["pii"]["recall"].as_f64().unwrap() > 0.5);
+    assert!(v["pii"]["per_kind"]["naam"]["precision"].is_number());
+}
+
+#[test]
+fn evaluate_errors_name_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("g.jsonl");
+    std::fs::write(&gold, "{\"id\": \"1\", \"text\": \"Soep.\", \"themes\": [\"eten-en-drinken\"]}\n{\"id\": \"2\", \"text\": \"x\", \"themes\": [\"eten\"]}\n").unwrap();
+    let (ok, _, err) = run(&["evaluate", gold.to_str().unwrap()]);
+    assert!(!ok && err.contains("g.jsonl:2: unknown theme id 'eten'"), "{err}");
+    std::fs::write(&gold, "{\"id\": \"1\", \"text\": \"Soep.\", \"themes\": [\"eten-en-drinken\"]}\n").unwrap();
+    let (ok, _, err) = run(&["evaluate", gold.to_str().unwrap(), "--method", "magic"]);
+    assert!(!ok && err.contains("unknown method 'magic'"), "{err}");
+}
