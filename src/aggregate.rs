@@ -58,6 +58,8 @@ pub struct ExperienceResult {
     pub location: Option<String>,
     /// When (ISO date), when known.
     pub date: Option<String>,
+    /// The sector, when known.
+    pub sector: Option<String>,
     /// Its themes, best first; empty means `overig`.
     pub themes: Vec<ThemeResult>,
 }
@@ -83,6 +85,7 @@ impl ExperienceResult {
             role: experience.role,
             location: experience.location.clone(),
             date: experience.date.clone(),
+            sector: experience.sector.clone(),
             themes,
         }
     }
@@ -271,6 +274,7 @@ mod tests {
             role: None,
             location: None,
             date: None,
+            sector: None,
             meta: vec![],
         }
     }

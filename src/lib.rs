@@ -73,8 +73,8 @@ pub use evaluate::{
     SENTIMENTS, ThemeScores, evaluate, evaluate_pii, keyword_taxonomy, parse_gold, read_gold,
 };
 pub use ingest::{
-    CsvReader, Experience, JsonlReader, ReadOptions, Role, RowSource, SkipReason, Skipped, XlsxReader, open_input,
-    parse_dutch_date,
+    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Role, RowSource, SkipReason, Skipped, XlsxReader,
+    open_input, parse_dutch_date,
 };
 pub use privacy::{PiiKind, PiiSpan, Redactor};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};

@@ -25,11 +25,32 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// The sheet of a spreadsheet to read; `None` reads the first.
     pub sheet: Option<String>,
+    /// Metadata columns by name; `None` finds them by their usual names.
+    pub columns: MetaColumnNames,
+}
+
+/// Names of the metadata columns, when the user sets them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaColumnNames {
+    /// Who wrote it (mapped to client / naaste / medewerker).
+    pub role: Option<String>,
+    /// Where (location, ward, team).
+    pub location: Option<String>,
+    /// When (a date).
+    pub date: Option<String>,
+    /// The sector (ouderenzorg, ggz, ...).
+    pub sector: Option<String>,
 }
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { text_columns: Vec::new(), max_text_bytes: 1 << 20, encoding: None, sheet: None }
+        ReadOptions {
+            text_columns: Vec::new(),
+            max_text_bytes: 1 << 20,
+            encoding: None,
+            sheet: None,
+            columns: MetaColumnNames::default(),
+        }
     }
 }
 
@@ -189,7 +210,8 @@ impl CsvReader {
             cols
         };
         let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
-        let meta_columns = MetaColumns::find(&headers, &text_columns);
+        let meta_columns =
+            MetaColumns::find(&headers, &text_columns, &options.columns).map_err(|m| Error::input(name, Some(1), m))?;
         Ok(CsvReader {
             meta_columns,
             file: Arc::from(name),
@@ -354,13 +376,13 @@ impl CsvReader {
             Some(i) if !fields[i].trim().is_empty() => fields[i].trim().to_string(),
             _ => format!("r{line}"),
         };
-        let (role, location, date) = self.meta_columns.read(|i| fields.get(i).map(|s| s.to_string()));
+        let (role, location, date, sector) = self.meta_columns.read(|i| fields.get(i).map(|s| s.to_string()));
         let meta = (0..fields.len())
             .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
             .map(|i| (self.headers[i].clone(), fields[i].to_string()))
             .collect();
         let answers = self.text_columns.iter().map(|&c| (self.headers[c].clone(), fields[c])).collect();
-        Row { file: &self.file, line, row, id, answers, meta, role, location, date }.emit(
+        Row { file: &self.file, line, row, id, answers, meta, role, location, date, sector }.emit(
             self.max_text_bytes,
             out,
             skipped,

@@ -32,6 +32,7 @@ pub struct JsonlReader {
     file: Arc<str>,
     lines: std::io::Split<BufReader<Box<dyn Read + Send>>>,
     text_columns: Vec<String>,
+    columns: super::csv::MetaColumnNames,
     max_text_bytes: usize,
     line: u64,
     rows_read: u64,
@@ -70,6 +71,7 @@ impl JsonlReader {
             file: Arc::from(name),
             lines: BufReader::with_capacity(1 << 20, boxed).split(b'\n'),
             text_columns: options.text_columns.clone(),
+            columns: options.columns.clone(),
             max_text_bytes: options.max_text_bytes,
             line: 0,
             rows_read: 0,
@@ -134,8 +136,9 @@ impl JsonlReader {
             Value::Bool(b) => Some(b.to_string()),
             _ => None,
         };
-        let meta_columns = MetaColumns::find(&keys, &text_keys);
-        let (role, location, date) = meta_columns.read(|i| keys.get(i).and_then(|k| scalar(&object[k])));
+        // A field named by flag that a record lacks is simply absent there.
+        let meta_columns = MetaColumns::find(&keys, &text_keys, &self.columns).unwrap_or_default();
+        let (role, location, date, sector) = meta_columns.read(|i| keys.get(i).and_then(|k| scalar(&object[k])));
         let meta = (0..keys.len())
             .filter(|i| !text_keys.contains(i) && Some(*i) != id_key)
             .filter_map(|i| scalar(&object[&keys[i]]).map(|v| (Arc::from(keys[i].as_str()), v)))
@@ -143,7 +146,7 @@ impl JsonlReader {
         let answers =
             text_keys.iter().map(|&k| (Arc::from(keys[k].as_str()), object[&keys[k]].as_str().unwrap_or(""))).collect();
         let row = self.rows_read;
-        Row { file: &self.file, line, row, id, answers, meta, role, location, date }.emit(
+        Row { file: &self.file, line, row, id, answers, meta, role, location, date, sector }.emit(
             self.max_text_bytes,
             out,
             skipped,

@@ -152,6 +152,8 @@ pub const ROLE_COLUMNS: &[&str] = &["rol", "relatie", "ingevuld door", "responde
 /// Header names of a location column.
 pub const LOCATION_COLUMNS: &[&str] =
     &["locatie", "afdeling", "team", "woongroep", "vestiging", "unit", "woning", "wijk", "location"];
+/// Header names of a sector column.
+pub const SECTOR_COLUMNS: &[&str] = &["sector", "zorgsoort", "zorgvorm", "branche", "doelgroep"];
 /// Header names of a date column.
 pub const DATE_COLUMNS: &[&str] = &["datum", "ingevuld op", "datum ingevuld", "invuldatum", "date", "dag"];
 

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-pub use self::csv::{CsvReader, ReadOptions};
+pub use self::csv::{CsvReader, MetaColumnNames, ReadOptions};
 pub use self::jsonl::JsonlReader;
 pub use self::meta::{Role, parse_dutch_date};
 pub use self::xlsx::XlsxReader;
@@ -107,6 +107,8 @@ pub struct Experience {
     pub location: Option<String>,
     /// When, as an ISO date, from a date column (datum, ingevuld op, ...).
     pub date: Option<String>,
+    /// The sector, from a sector column (sector, zorgsoort, ...).
+    pub sector: Option<String>,
     /// Every other column of the row: (header, value).
     pub meta: Vec<(Arc<str>, String)>,
 }
@@ -124,6 +126,7 @@ pub(crate) struct Row<'a> {
     pub role: Option<Role>,
     pub location: Option<String>,
     pub date: Option<String>,
+    pub sector: Option<String>,
 }
 
 impl Row<'_> {
@@ -150,6 +153,7 @@ impl Row<'_> {
                 role: self.role,
                 location: self.location.clone(),
                 date: self.date.clone(),
+                sector: self.sector.clone(),
                 meta: self.meta.clone(),
             });
         }
@@ -166,25 +170,40 @@ pub(crate) struct MetaColumns {
     role: Option<usize>,
     location: Option<usize>,
     date: Option<usize>,
+    sector: Option<usize>,
 }
 
+/// (role, location, date, sector) of a row.
+pub(crate) type RowMeta = (Option<Role>, Option<String>, Option<String>, Option<String>);
+
 impl MetaColumns {
-    /// Finds them by name, leaving out the text columns.
-    pub fn find(headers: &[String], text_columns: &[usize]) -> Self {
-        let pick = |names: &[&str]| columns::find_any(headers, names).filter(|i| !text_columns.contains(i));
-        MetaColumns {
-            role: pick(meta::ROLE_COLUMNS),
-            location: pick(meta::LOCATION_COLUMNS),
-            date: pick(meta::DATE_COLUMNS),
-        }
+    /// Finds them: by the name the user set, else by their usual names,
+    /// leaving out the text columns. A name the user set that no column has
+    /// is an error (its message lists the columns).
+    pub fn find(headers: &[String], text_columns: &[usize], named: &MetaColumnNames) -> Result<Self, String> {
+        let pick = |set: &Option<String>, usual: &[&str]| -> Result<Option<usize>, String> {
+            match set {
+                Some(name) => columns::find_named(headers, name).map(Some).ok_or_else(|| {
+                    let list: Vec<String> = headers.iter().map(|h| format!("'{h}'")).collect();
+                    format!("no column '{name}'; the columns are: {}", list.join(", "))
+                }),
+                None => Ok(columns::find_any(headers, usual).filter(|i| !text_columns.contains(i))),
+            }
+        };
+        Ok(MetaColumns {
+            role: pick(&named.role, meta::ROLE_COLUMNS)?,
+            location: pick(&named.location, meta::LOCATION_COLUMNS)?,
+            date: pick(&named.date, meta::DATE_COLUMNS)?,
+            sector: pick(&named.sector, meta::SECTOR_COLUMNS)?,
+        })
     }
 
-    /// (role, location, date) of a row.
-    pub fn read(&self, cell: impl Fn(usize) -> Option<String>) -> (Option<Role>, Option<String>, Option<String>) {
+    /// The metadata of a row.
+    pub fn read(&self, cell: impl Fn(usize) -> Option<String>) -> RowMeta {
+        let text = |col: Option<usize>| col.and_then(&cell).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let role = self.role.and_then(&cell).and_then(|v| Role::from_value(&v));
-        let location = self.location.and_then(&cell).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let date = self.date.and_then(&cell).and_then(|v| parse_dutch_date(&v));
-        (role, location, date)
+        (role, text(self.location), date, text(self.sector))
     }
 }
 

@@ -106,7 +106,8 @@ impl XlsxReader {
             cols
         };
         let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
-        let meta_columns = MetaColumns::find(&headers, &text_columns);
+        let meta_columns =
+            MetaColumns::find(&headers, &text_columns, &options.columns).map_err(|m| fail(Some(header_line), m))?;
         Ok(XlsxReader {
             meta_columns,
             file: Arc::from(name.as_str()),
@@ -138,14 +139,14 @@ impl XlsxReader {
             Some(i) if !cells[i].trim().is_empty() => cells[i].trim().to_string(),
             _ => format!("r{line}"),
         };
-        let (role, location, date) = self.meta_columns.read(|i| cells.get(i).cloned());
+        let (role, location, date, sector) = self.meta_columns.read(|i| cells.get(i).cloned());
         let meta = (0..self.headers.len())
             .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
             .map(|i| (self.headers[i].clone(), cells[i].clone()))
             .collect();
         let answers = self.text_columns.iter().map(|&c| (self.headers[c].clone(), cells[c].as_str())).collect();
         let row = self.rows_read;
-        Row { file: &self.file, line, row, id, answers, meta, role, location, date }.emit(
+        Row { file: &self.file, line, row, id, answers, meta, role, location, date, sector }.emit(
             self.max_text_bytes,
             out,
             skipped,

@@ -78,6 +78,8 @@ struct Exp<'a> {
     location: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sector: Option<&'a str>,
     themes: Vec<ExpTheme<'a>>,
 }
 
@@ -126,6 +128,7 @@ fn exp(e: &ExperienceResult) -> Exp<'_> {
         role: e.role.map(|r| r.id()),
         location: e.location.as_deref(),
         date: e.date.as_deref(),
+        sector: e.sector.as_deref(),
         themes: e.themes.iter().map(th).collect(),
     }
 }

@@ -143,6 +143,27 @@ fn personal_data_stays_out_unless_raw_text_is_asked() {
 }
 
 #[test]
+fn metadata_columns_by_flag_and_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, "nr;Wie vult in;Zorgsoort;Woonvorm;Ingevuld;ervaring\n1;Zoon van bewoner;ggz;Het Baken;3 november 2025;Weer koude koffie.\n").unwrap();
+    let out = dir.path().join("out");
+    let args = ["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"];
+    let (ok, _, err) = run(&[
+        &args[..],
+        &["--role-column", "wie vult in", "--location-column", "Woonvorm", "--date-column", "ingevuld"],
+    ]
+    .concat());
+    assert!(ok, "{err}");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    let e = &report["experiences"][0];
+    assert_eq!((e["role"].as_str(), e["location"].as_str()), (Some("naaste"), Some("Het Baken")));
+    assert_eq!((e["date"].as_str(), e["sector"].as_str()), (Some("2025-11-03"), Some("ggz")));
+    let (ok, _, err) = run(&[&args[..], &["--role-column", "relatie"]].concat());
+    assert!(!ok && err.contains(":1: no column 'relatie'; the columns are: 'nr', 'Wie vult in'"), "{err}");
+}
+
+#[test]
 fn text_column_by_flag_and_formats() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in.csv");

@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use leefwereld::{AnalyseOptions, Analysis, Engine, Format, JsonReportWriter, Progress, ReadOptions, Taxonomy};
+use leefwereld::{
+    AnalyseOptions, Analysis, Engine, Format, JsonReportWriter, MetaColumnNames, Progress, ReadOptions, Taxonomy,
+};
 
 mod evaluate;
 
@@ -82,6 +84,19 @@ struct AnalyseArgs {
     /// The sheet of a spreadsheet input (.xlsx, .xls, .ods); the first by default.
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// Column with who wrote it (mapped to client / naaste / medewerker);
+    /// found by name (rol, relatie, ...) by default.
+    #[arg(long, value_name = "NAME")]
+    role_column: Option<String>,
+    /// Column with the location (locatie, afdeling, team, ... by default).
+    #[arg(long, value_name = "NAME")]
+    location_column: Option<String>,
+    /// Column with the date (datum, ingevuld op, ... by default).
+    #[arg(long, value_name = "NAME")]
+    date_column: Option<String>,
+    /// Column with the sector (sector, zorgsoort, ... by default).
+    #[arg(long, value_name = "NAME")]
+    sector_column: Option<String>,
     /// Skip texts longer than this many bytes (reported in the ledger).
     #[arg(long, value_name = "N", default_value_t = 1 << 20)]
     max_text_bytes: usize,
@@ -172,6 +187,12 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             encoding: args.encoding.clone(),
             sheet: args.sheet.clone(),
             max_text_bytes: args.max_text_bytes,
+            columns: MetaColumnNames {
+                role: args.role_column.clone(),
+                location: args.location_column.clone(),
+                date: args.date_column.clone(),
+                sector: args.sector_column.clone(),
+            },
         },
         raw_text: args.raw_text,
         ..AnalyseOptions::default()
