@@ -180,6 +180,7 @@ const NAME_WORDS: &[&str] = &[
 pub struct Redactor {
     known: CompoundSplitter,
     first_names: rustc_hash::FxHashSet<&'static str>,
+    last_names: rustc_hash::FxHashSet<&'static str>,
 }
 
 impl Default for Redactor {
@@ -193,8 +194,10 @@ impl Redactor {
     pub fn new() -> Self {
         let mut known = CompoundSplitter::dutch();
         known.extend(LOANWORDS.iter().copied());
-        let first_names = include_str!("../data/names/first-names.txt").lines().filter(|l| !l.is_empty()).collect();
-        Redactor { known, first_names }
+        let list = |text: &'static str| text.lines().filter(|l| !l.is_empty()).collect();
+        let first_names = list(include_str!("../data/names/first-names.txt"));
+        let last_names = list(include_str!("../data/names/last-names.txt"));
+        Redactor { known, first_names, last_names }
     }
 
     /// Adds words that are never names (a taxonomy's cue words, say), in any
@@ -259,9 +262,10 @@ impl Redactor {
                     // compound of known words ("Dagbesteding" is one).
                     !known && self.known.split(&lower).is_none()
                 } else {
-                    // Inside a sentence: unknown, or a first name even if it is
-                    // also a word ("met Mark gesproken").
-                    !known || first_name
+                    // Inside a sentence, where Dutch capitalises no ordinary
+                    // word: unknown, or a first name or surname even if it is
+                    // also a word ("met Mark gesproken", "mevrouw Bakker").
+                    !known || first_name || self.last_names.contains(lower.as_str())
                 };
                 if name {
                     push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
@@ -422,5 +426,6 @@ mod tests {
         // they are words; the flower and the trade stay.
         assert_eq!(r("gisteren was karin er, met Mark."), "gisteren was [NAAM-1] er, met [NAAM-2].");
         assert_eq!(r("Een roos van de bakker."), "Een roos van de bakker.");
+        assert_eq!(r("Ik sprak gisteren Visser en Bakker."), "Ik sprak gisteren [NAAM-1] en [NAAM-2].");
     }
 }
