@@ -98,7 +98,7 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
         (
             PiiKind::Adres,
             r(
-                r"\b[A-Z][\p{L}-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|markt|veld|baan|dreef|lei|steenweg)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d+)?",
+                r"\b[A-Z][\p{L}-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|markt|veld|baan|lei|steenweg)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d+)?",
             ),
         ),
         (

@@ -25,6 +25,28 @@ fn clean(header: &str) -> String {
     normalise(header.trim().trim_start_matches('\u{feff}'))
 }
 
+/// The headers for a message: `'id', 'datum', 'ervaring'`.
+fn list(headers: &[String]) -> String {
+    headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// The column named `name`, or a message that lists the columns.
+pub fn require(headers: &[String], name: &str) -> Result<usize, String> {
+    find_named(headers, name).ok_or_else(|| format!("no column '{name}'; the columns are: {}", list(headers)))
+}
+
+/// The text columns: every one of `named` (each must exist), or, when none is
+/// named, the first column with a text column's name.
+pub fn text_columns(headers: &[String], named: &[String]) -> Result<Vec<usize>, String> {
+    if named.is_empty() {
+        let found = find_any(headers, TEXT_COLUMNS).ok_or_else(|| {
+            format!("no text column found; the columns are: {}. Choose one with --text-column NAME", list(headers))
+        })?;
+        return Ok(vec![found]);
+    }
+    named.iter().map(|n| require(headers, n)).collect()
+}
+
 /// The index of the column named `name` (case, accents and surrounding white
 /// space ignored).
 pub fn find_named(headers: &[String], name: &str) -> Option<usize> {

@@ -6,7 +6,7 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
+use super::columns::{self, ID_COLUMNS, find_any};
 use super::lines::{LineCounter, Lines};
 use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
@@ -187,28 +187,8 @@ impl CsvReader {
             })?;
             headers.push(h.trim().to_string());
         }
-        let text_columns = if options.text_columns.is_empty() {
-            let found = find_any(&headers, TEXT_COLUMNS).ok_or_else(|| {
-                Error::input(
-                    name,
-                    Some(1),
-                    format!(
-                        "no text column found; the columns are: {}. Choose one with --text-column NAME",
-                        list(&headers)
-                    ),
-                )
-            })?;
-            vec![found]
-        } else {
-            let mut cols = Vec::new();
-            for want in &options.text_columns {
-                let i = find_named(&headers, want).ok_or_else(|| {
-                    Error::input(name, Some(1), format!("no column '{want}'; the columns are: {}", list(&headers)))
-                })?;
-                cols.push(i);
-            }
-            cols
-        };
+        let text_columns =
+            columns::text_columns(&headers, &options.text_columns).map_err(|m| Error::input(name, Some(1), m))?;
         let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
         let meta_columns =
             MetaColumns::find(&headers, &text_columns, &options.columns).map_err(|m| Error::input(name, Some(1), m))?;
@@ -389,10 +369,6 @@ impl CsvReader {
         );
         Ok(())
     }
-}
-
-fn list(headers: &[String]) -> String {
-    headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ")
 }
 
 /// The encoding of a file from its first bytes; `None` for binary junk.

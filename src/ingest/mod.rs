@@ -183,10 +183,7 @@ impl MetaColumns {
     pub fn find(headers: &[String], text_columns: &[usize], named: &MetaColumnNames) -> Result<Self, String> {
         let pick = |set: &Option<String>, usual: &[&str]| -> Result<Option<usize>, String> {
             match set {
-                Some(name) => columns::find_named(headers, name).map(Some).ok_or_else(|| {
-                    let list: Vec<String> = headers.iter().map(|h| format!("'{h}'")).collect();
-                    format!("no column '{name}'; the columns are: {}", list.join(", "))
-                }),
+                Some(name) => columns::require(headers, name).map(Some),
                 None => Ok(columns::find_any(headers, usual).filter(|i| !text_columns.contains(i))),
             }
         };

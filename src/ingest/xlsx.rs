@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use calamine::{Data, DataType, Reader, open_workbook_auto};
 
-use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
+use super::columns::{self, ID_COLUMNS, find_any};
 use super::csv::ReadOptions;
 use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
 use crate::error::Error;
@@ -88,23 +88,8 @@ impl XlsxReader {
         if body.is_empty() {
             return Err(fail(None, format!("sheet '{chosen}' has a header but no rows")));
         }
-        let list = || headers.iter().map(|h| format!("'{h}'")).collect::<Vec<_>>().join(", ");
-        let text_columns = if options.text_columns.is_empty() {
-            vec![find_any(&headers, TEXT_COLUMNS).ok_or_else(|| {
-                fail(
-                    Some(header_line),
-                    format!("no text column found; the columns are: {}. Choose one with --text-column NAME", list()),
-                )
-            })?]
-        } else {
-            let mut cols = Vec::new();
-            for want in &options.text_columns {
-                cols.push(find_named(&headers, want).ok_or_else(|| {
-                    fail(Some(header_line), format!("no column '{want}'; the columns are: {}", list()))
-                })?);
-            }
-            cols
-        };
+        let text_columns =
+            columns::text_columns(&headers, &options.text_columns).map_err(|m| fail(Some(header_line), m))?;
         let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
         let meta_columns =
             MetaColumns::find(&headers, &text_columns, &options.columns).map_err(|m| fail(Some(header_line), m))?;
