@@ -93,11 +93,13 @@ impl JsonlReader {
             skipped.push(skip(SkipReason::Duplicate { first_line }, &String::from_utf8_lossy(raw)));
             return;
         }
-        let Ok(text) = std::str::from_utf8(raw) else {
-            let lossy = String::from_utf8_lossy(raw);
-            let bad = raw[std::str::from_utf8(raw).err().map_or(0, |e| e.valid_up_to())];
-            skipped.push(skip(SkipReason::Undecodable { column: "(line)".into(), byte: bad }, &lossy));
-            return;
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => text,
+            Err(e) => {
+                let reason = SkipReason::Undecodable { column: "(line)".into(), byte: raw[e.valid_up_to()] };
+                skipped.push(skip(reason, &String::from_utf8_lossy(raw)));
+                return;
+            }
         };
         let text = text.trim_start_matches('\u{feff}');
         let object: Map<String, Value> = match serde_json::from_str(text) {
