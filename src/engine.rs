@@ -47,6 +47,15 @@ impl Engine {
         Ok(Engine { taxonomy, analyzer, assigner, theme_ids })
     }
 
+    /// The redactor this engine uses with `options`: the built-in rules, the
+    /// taxonomy's cue words as known words, the user's names and exceptions.
+    pub fn redactor(&self, options: &AnalyseOptions) -> Redactor {
+        Redactor::new()
+            .with_known_words(self.taxonomy.cue_words())
+            .with_names(options.names.iter().map(String::as_str))
+            .with_never_redact(options.never_redact.iter().map(String::as_str))
+    }
+
     /// The taxonomy in use.
     pub fn taxonomy(&self) -> &Taxonomy {
         &self.taxonomy
@@ -122,7 +131,7 @@ impl Engine {
         }
         let total: u64 = readers.iter().filter_map(|r| r.total_bytes()).sum();
         progress.start(total);
-        let redactor = (!options.raw_text).then(|| Redactor::new().with_known_words(self.taxonomy.cue_words()));
+        let redactor = (!options.raw_text).then(|| self.redactor(options));
         let mut run = Run {
             inputs: Vec::new(),
             aggregator: Aggregator::new(&self.taxonomy),
@@ -228,11 +237,21 @@ pub struct AnalyseOptions {
     pub raw_text: bool,
     /// Rows per batch.
     pub batch_rows: usize,
+    /// Names to redact wherever they appear (see [`Redactor::with_names`]).
+    pub names: Vec<String>,
+    /// Words never to redact (see [`Redactor::with_never_redact`]).
+    pub never_redact: Vec<String>,
 }
 
 impl Default for AnalyseOptions {
     fn default() -> Self {
-        AnalyseOptions { read: ReadOptions::default(), raw_text: false, batch_rows: 16 * 1024 }
+        AnalyseOptions {
+            read: ReadOptions::default(),
+            raw_text: false,
+            batch_rows: 16 * 1024,
+            names: Vec::new(),
+            never_redact: Vec::new(),
+        }
     }
 }
 

@@ -12,7 +12,10 @@
 //! ([NAAM-1], [NAAM-2]).
 
 use std::borrow::Cow;
+use std::io::Read;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use regex::Regex;
 
@@ -72,12 +75,32 @@ pub struct PiiSpan {
 
 const MONTHS: &str = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
 /// Abbreviated titles: may carry a full stop ("mw. De Vries").
-const ABBREVIATIONS: &str = "mevr|mw|mr|dhr|zr|dr|drs";
-/// Titles and relations written out: no full stop (after "buurvrouw." a new
-/// sentence starts).
-const TITLES: &str = "meneer|mevrouw|heer|zuster|broeder|dokter|juf|juffrouw|meester|collega|verzorgster|verzorger|verpleegster|verpleger|begeleider|begeleidster|buurvrouw|buurman|oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|kleinzoon|kleindochter|fysio|arts|huisarts|psycholoog|mentor|cliënt|bewoner|bewoonster";
-const PARTICLES: &str =
-    r"(?:van der|van den|van de|van 't|van het|v/d|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin)";
+const ABBREVIATIONS: &str = "mevr|mw|mr|dhr|zr|dr|drs|ir|mej";
+/// Forms of address written out: a surname may follow directly, with its
+/// particles ("meneer van der Berg"). No full stop: after "dokter." a new
+/// sentence starts.
+const ADDRESS: &str = "meneer|mevrouw|heer|zuster|broeder|dokter|juf|juffrouw|meester|pater|dominee";
+/// Relations and roles before a name ("mijn dochter Fatima", "collega Anja
+/// de Boer"): a first name follows, "van" right after is a preposition
+/// ("begeleider van Ravi").
+const RELATIONS: &str = concat!(
+    "collega|verzorgster|verzorger|verzorgende|verpleegster|verpleger|verpleegkundige|wijkverpleegkundige|",
+    "begeleider|begeleidster|mentor|coach|maatje|hulp|huishoudelijke hulp|schoonmaakster|vrijwilliger|vrijwilligster|",
+    "stagiair|stagiaire|teamleider|casemanager|behandelaar|therapeut|fysio|fysiotherapeut|ergotherapeut|logopedist|",
+    "diëtist|diëtiste|psycholoog|psychiater|arts|huisarts|specialist|kok|kapster|pedicure|pb'er|",
+    "buurvrouw|buurman|kamergenoot|medebewoner|medebewoonster|cliënt|bewoner|bewoonster|",
+    "oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|",
+    "kleinzoon|kleindochter|kleinkind|vader|moeder|schoonvader|schoonmoeder|partner|echtgenoot|echtgenote|mantelzorger",
+);
+const PARTICLES: &str = r"(?:van der|van den|van de|van 't|van het|v/d|v\.d\.|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin|da|di|do|dos|du)";
+/// The words of [`PARTICLES`], which alone are no name.
+const PARTICLE_WORDS: &[&str] = &[
+    "van", "der", "den", "de", "het", "'t", "ter", "ten", "te", "in", "op", "la", "le", "el", "al", "ben", "bin", "da",
+    "di", "do", "dos", "du", "v/d", "v.d.",
+];
+/// One capitalised name word: letters, with an apostrophe or a hyphen only
+/// between letters ("d'Ancona", "Doornbos-Kaya", not "Verhoeven'").
+const NAME: &str = r"\p{Lu}(?:\p{L}|['’-]\p{L})+";
 
 static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
     let r = |s: &str| Regex::new(s).expect("valid pattern");
@@ -90,7 +113,7 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
         (
             PiiKind::Telefoon,
             r(
-                r"(?:\+|\b00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:[\s-]?\d){7,8}\b|(?:\(0\d{1,3}\)|\b0\d{1,3})(?:[\s-]?\d){6,8}\b",
+                r"(?:\+|\b00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:(?:\s?-\s?|\s)?\d){7,8}\b|(?:\(0\d{1,3}\)|\b0\d{1,3})(?:(?:\s?-\s?|\s)?\d){6,8}\b",
             ),
         ),
         (PiiKind::Bsn, r(r"\b\d{4}\.?\d{2}\.?\d{3}\b")),
@@ -119,14 +142,15 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
         (
             PiiKind::Naam,
             r(&format!(
-                r"(?i:\b(?:(?:{ABBREVIATIONS})\.?|{TITLES}))\s+((?:\p{{Lu}}\.\s?)*(?:\p{{Lu}}[\p{{L}}'-]+\s+)?(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+(?:-\p{{Lu}}[\p{{L}}'-]+)?)"
+                r"(?i:\b(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:\p{{Lu}}\.\s?)*(?:{NAME}\s+)?(?:(?i:{PARTICLES})\s+)?{NAME})"
             )),
         ),
-        (PiiKind::Naam, r(&format!(r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?\p{{Lu}}[\p{{L}}'-]+"))),
+        (PiiKind::Naam, r(&format!(r"(?i:\b(?:{RELATIONS}))\s+({NAME}(?:\s+(?:(?i:{PARTICLES})\s+)?{NAME})?)"))),
+        (PiiKind::Naam, r(&format!(r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?{NAME}"))),
     ]
 });
 
-/// Everyday words that are not in Snowball's vocabulary and not names.
+/// Everyday words that are in neither word list and are no names.
 const LOANWORDS: &[&str] = &[
     "wifi",
     "tv",
@@ -165,22 +189,109 @@ const LOANWORDS: &[&str] = &[
     "pb'er",
 ];
 
-/// First names that are also everyday Dutch words (every such word among the
-/// first names that Snowball's Dutch vocabulary holds): in lower case they are
-/// the word ("een roos", "het is prima", "elke dag").
-const NAME_WORDS: &[&str] = &[
-    "adem", "akar", "aral", "azalea", "bas", "beren", "bergen", "beste", "divan", "elke", "ernst", "floor", "flora",
-    "frank", "grit", "heide", "iris", "jet", "juli", "kader", "karen", "klare", "koker", "lieve", "linde", "lot",
-    "mare", "marine", "mark", "max", "meta", "nova", "paris", "peer", "peren", "prima", "puck", "queen", "raden",
-    "roman", "roos", "rosa", "saba", "server", "silva", "tan", "vega", "violet", "wolf",
+/// After these words a capitalised word is a place, not a person, unless it
+/// is a known name ("een vrouw uit Nickerie", but "naar Anja").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "uit", "te", "naar"];
+/// After these words (and an article) a capitalised word is a place, whatever
+/// it is ("afdeling De Linde").
+const PLACE_WORDS: &[&str] = &[
+    "afdeling",
+    "locatie",
+    "woongroep",
+    "paviljoen",
+    "huize",
+    "wijk",
+    "dorp",
+    "stad",
+    "regio",
+    "provincie",
+    "verpleeghuis",
+    "woonzorgcentrum",
+    "kliniek",
+    "ziekenhuis",
+    "vestiging",
 ];
+
+/// Lowercase Dutch words: OpenTaal's word list (BSD), diacritics folded;
+/// built once per process.
+static DUTCH_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&include_bytes!("../data/opentaal/words-lower.txt.gz")[..])
+        .read_to_string(&mut text)
+        .expect("the embedded word list is valid gzip");
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    text.lines().collect()
+});
+
+/// A lowercase name list, one per line.
+fn name_list(text: &'static str) -> FxHashSet<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut names = name_list(include_str!("../data/names/first-names.txt"));
+    names.extend(name_list(include_str!("../data/names/first-names-extra.txt")));
+    names
+});
+
+static LAST_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut names = name_list(include_str!("../data/names/last-names.txt"));
+    names.extend(name_list(include_str!("../data/names/last-names-extra.txt")));
+    names
+});
+
+/// Capitalised words and phrases that are no person: places, nationalities,
+/// shops, institutions, feasts. Single words, normalised, and a pattern for
+/// the phrases ("Den Haag", "Albert Heijn").
+static NOT_NAMES: LazyLock<(FxHashSet<String>, Option<Regex>)> = LazyLock::new(|| {
+    let list = include_str!("../data/names/not-names.txt");
+    let entries = list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    // All-capital entries (KPN, MAX) are acronyms: words in capitals are never
+    // taken for names anyway, and "max" must stay a name.
+    let words = entries
+        .clone()
+        .filter(|e| !e.contains(' ') && e.chars().any(char::is_lowercase))
+        .map(crate::analysis::normalise)
+        .collect();
+    (words, phrase_pattern(entries.filter(|e| e.contains(' '))))
+});
+
+/// A case-insensitive pattern for whole-word occurrences of `phrases`, longest
+/// first; `None` when there are none.
+fn phrase_pattern<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Option<Regex> {
+    let mut phrases: Vec<&str> = phrases.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    if phrases.is_empty() {
+        return None;
+    }
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let alternatives: Vec<String> =
+        phrases.iter().map(|p| regex::escape(p).split_whitespace().collect::<Vec<_>>().join(r"\s+")).collect();
+    Some(
+        Regex::new(&format!(r"(?i)(?:^|[^\p{{L}}\p{{N}}])({})(?:$|[^\p{{L}}\p{{N}}])", alternatives.join("|")))
+            .expect("escaped"),
+    )
+}
+
+/// Whole-word occurrences of `pattern` in `text`, as byte ranges.
+fn occurrences(pattern: &Regex, text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(c) = pattern.captures_at(text, at) {
+        let m = c.get(1).expect("group");
+        found.push((m.start(), m.end()));
+        at = m.end();
+    }
+    found
+}
 
 /// Finds and replaces personal data in text.
 #[derive(Debug, Clone)]
 pub struct Redactor {
     known: CompoundSplitter,
-    first_names: rustc_hash::FxHashSet<&'static str>,
-    last_names: rustc_hash::FxHashSet<&'static str>,
+    /// Names the user wants caught wherever they appear (`--names`).
+    always: Option<Regex>,
+    /// Words and phrases the user never wants redacted.
+    never: Option<Regex>,
 }
 
 impl Default for Redactor {
@@ -194,10 +305,7 @@ impl Redactor {
     pub fn new() -> Self {
         let mut known = CompoundSplitter::dutch();
         known.extend(LOANWORDS.iter().copied());
-        let list = |text: &'static str| text.lines().filter(|l| !l.is_empty()).collect();
-        let first_names = list(include_str!("../data/names/first-names.txt"));
-        let last_names = list(include_str!("../data/names/last-names.txt"));
-        Redactor { known, first_names, last_names }
+        Redactor { known, always: None, never: None }
     }
 
     /// Adds words that are never names (a taxonomy's cue words, say), in any
@@ -208,9 +316,52 @@ impl Redactor {
         self
     }
 
-    /// The spans of personal data in `text`, ordered, not overlapping.
+    /// Names to catch wherever they appear, in any case, one name or full
+    /// name per item ("Anja", "Anja de Vries"): the people of one ward, say.
+    ///
+    /// ```
+    /// let r = leefwereld::Redactor::new().with_names(["Roos", "Bas de Wit"]);
+    /// assert_eq!(r.redact("roos en bas de wit kwamen"), "[NAAM-1] en [NAAM-2] kwamen");
+    /// ```
+    pub fn with_names<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Self {
+        self.always = phrase_pattern(names);
+        self
+    }
+
+    /// Words and phrases never to redact, in any case: the name of a ward
+    /// ("De Linde"), a helpline number. A span of personal data that falls
+    /// inside one of them is left as written.
+    ///
+    /// ```
+    /// let r = leefwereld::Redactor::new().with_never_redact(["Berkenhof"]);
+    /// assert_eq!(r.redact("Op de Berkenhof sprak ik Özlem."), "Op de Berkenhof sprak ik [NAAM-1].");
+    /// ```
+    pub fn with_never_redact<'a>(mut self, words: impl IntoIterator<Item = &'a str>) -> Self {
+        self.never = phrase_pattern(words);
+        self
+    }
+
+    /// A word of the Dutch dictionary (OpenTaal), whose lowercase entries are
+    /// no names.
+    fn dictionary_word(lower: &str) -> bool {
+        crate::analysis::stopwords::is_stopword(lower) || DUTCH_WORDS.contains(lower) || LOANWORDS.contains(&lower)
+    }
+
+    /// A known word: in the dictionary, in Snowball's vocabulary (which holds
+    /// some names too: it comes from running text) or given by the user.
+    fn is_word(&self, lower: &str) -> bool {
+        Self::dictionary_word(lower) || self.known.knows(lower)
+    }
+
+    /// The spans of personal data in `text`, ordered, not overlapping: every
+    /// span [`redact`](Self::redact) replaces.
     pub fn find(&self, text: &str) -> Vec<PiiSpan> {
         let mut spans: Vec<PiiSpan> = Vec::new();
+        if let Some(always) = &self.always {
+            for (start, end) in occurrences(always, text) {
+                push(&mut spans, PiiSpan { start, end, kind: PiiKind::Naam });
+            }
+        }
         for (kind, re) in PATTERNS.iter() {
             for caps in re.captures_iter(text) {
                 let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("match"));
@@ -230,15 +381,62 @@ impl Redactor {
                 push(&mut spans, PiiSpan { start, end, kind: *kind });
             }
         }
-        self.unknown_capitalised(text, &mut spans);
+        self.lowercase_after_title(text, &mut spans);
+        self.capitalised_words(text, &mut spans);
+        if let Some(phrases) = &NOT_NAMES.1 {
+            spare(text, &mut spans, &occurrences(phrases, text), Some(PiiKind::Naam));
+        }
+        self.spare_never(text, &mut spans);
+        everywhere(text, &mut spans);
+        whole_names(text, &mut spans);
+        if let Some(phrases) = &NOT_NAMES.1 {
+            spare(text, &mut spans, &occurrences(phrases, text), Some(PiiKind::Naam));
+        }
+        self.spare_never(text, &mut spans);
+        personal_dates(text, &mut spans);
+        ages_of_named_people(text, &mut spans);
         spans.sort_by_key(|s| s.start);
         spans
     }
 
-    /// Capitalised words inside a sentence that are no known Dutch word.
-    fn unknown_capitalised(&self, text: &str, spans: &mut Vec<PiiSpan>) {
+    fn spare_never(&self, text: &str, spans: &mut Vec<PiiSpan>) {
+        if let Some(never) = &self.never {
+            spare(text, spans, &occurrences(never, text), None);
+        }
+    }
+
+    /// A name in lower case after a form of address: "mw de jong", "zuster
+    /// anja" (but "mw heeft pijn").
+    fn lowercase_after_title(&self, text: &str, spans: &mut Vec<PiiSpan>) {
+        static TITLE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"(?i:\b(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:van der|van den|van de|van|de|ter|ten)\s+)?(\p{{Ll}}(?:\p{{L}}|['’-]\p{{L}})+)"
+            ))
+            .expect("valid pattern")
+        });
+        for c in TITLE_LOWER.captures_iter(text) {
+            let word = c.get(2).expect("group");
+            let lower = crate::analysis::normalise(word.as_str());
+            let listed = FIRST_NAMES.contains(lower.as_str()) || LAST_NAMES.contains(lower.as_str());
+            let name = match c.get(1) {
+                // After a particle the word is a surname even if it is a word too.
+                Some(_) => LAST_NAMES.contains(lower.as_str()) || !self.is_word(&lower),
+                None => listed && !Self::dictionary_word(&lower),
+            };
+            if name {
+                let start = c.get(1).unwrap_or(word).start();
+                push(spans, PiiSpan { start, end: word.end(), kind: PiiKind::Naam });
+            }
+        }
+    }
+
+    /// Names found word by word: capitalised words inside a sentence that are
+    /// no Dutch word (or are a name), unknown words at a sentence start, first
+    /// names in lower case.
+    fn capitalised_words(&self, text: &str, spans: &mut Vec<PiiSpan>) {
         let mut sentence_start = true;
         let mut prev_end = 0;
+        let (mut prev_word, mut prev_prev) = (String::new(), String::new());
         crate::analysis::segment::segment(text, |s| {
             let (start, end) = (s.start as usize, s.end as usize);
             let gap = &text[prev_end..start];
@@ -247,25 +445,35 @@ impl Redactor {
             }
             let word = &text[start..end];
             let capital = word.chars().next().is_some_and(char::is_uppercase);
+            let lower = crate::analysis::normalise(word);
             if word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic) {
-                let lower = crate::analysis::normalise(word);
-                let known = self.known.knows(&lower) || crate::analysis::stopwords::is_stopword(&lower);
-                let first_name = self.first_names.contains(lower.as_str());
-                let name = if !capital {
+                let first_name = FIRST_NAMES.contains(lower.as_str());
+                let surname = LAST_NAMES.contains(lower.as_str());
+                let is_word = self.is_word(&lower);
+                let after_place = PLACE_WORDS.contains(&prev_word.as_str())
+                    || (matches!(prev_word.as_str(), "de" | "het" | "'t") && PLACE_WORDS.contains(&prev_prev.as_str()))
+                    || (PLACE_PREPOSITIONS.contains(&prev_word.as_str()) && !first_name && !surname);
+                let name = if NOT_NAMES.0.contains(&lower) {
+                    false
+                } else if !capital {
                     // Lower case: a first name that is no everyday word
-                    // ("karin", not "roos").
-                    first_name
-                        && !NAME_WORDS.contains(&lower.as_str())
-                        && !crate::analysis::stopwords::is_stopword(&lower)
+                    // ("karin", not "roos" or "erna").
+                    first_name && !Self::dictionary_word(&lower)
+                } else if after_place {
+                    false
                 } else if sentence_start {
-                    // Every word is capitalised here: an unknown word that is no
+                    // Every word is capitalised here: a name that is no word
+                    // ("Sandra", not "Roos"), or an unknown word that is no
                     // compound of known words ("Dagbesteding" is one).
-                    !known && self.known.split(&lower).is_none()
+                    match first_name || surname {
+                        true => !Self::dictionary_word(&lower),
+                        false => !is_word && self.known.split(&lower).is_none(),
+                    }
                 } else {
                     // Inside a sentence, where Dutch capitalises no ordinary
                     // word: unknown, or a first name or surname even if it is
                     // also a word ("met Mark gesproken", "mevrouw Bakker").
-                    !known || first_name || self.last_names.contains(lower.as_str())
+                    !is_word || first_name || surname
                 };
                 if name {
                     push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
@@ -273,11 +481,13 @@ impl Redactor {
             }
             sentence_start = false;
             prev_end = end;
+            prev_prev = std::mem::replace(&mut prev_word, lower);
         });
     }
 
     /// `text` with every span of personal data replaced by its placeholder;
-    /// borrowed when there is none.
+    /// borrowed when there is none. The same name gets the same number, also
+    /// when it comes back in part ("Anja de Vries ... Anja").
     ///
     /// ```
     /// let r = leefwereld::Redactor::new();
@@ -288,32 +498,26 @@ impl Redactor {
     /// assert_eq!(r.redact("De soep was lauw."), "De soep was lauw.");
     /// ```
     pub fn redact<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        let spans = self.find(text);
+        Self::replace(text, &self.find(text))
+    }
+
+    /// `text` with `spans` (as [`find`](Self::find) returns them: ordered,
+    /// not overlapping) replaced by their placeholders.
+    pub fn replace<'a>(text: &'a str, spans: &[PiiSpan]) -> Cow<'a, str> {
         if spans.is_empty() {
             return Cow::Borrowed(text);
         }
         let mut names: Vec<String> = Vec::new();
-        // A name found once is a name everywhere in the text.
-        let mut all = spans.clone();
-        for s in spans.iter().filter(|s| s.kind == PiiKind::Naam) {
-            let name = &text[s.start..s.end];
-            for (i, _) in text.match_indices(name) {
-                let end = i + name.len();
-                let whole = !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
-                if whole {
-                    push(&mut all, PiiSpan { start: i, end, kind: PiiKind::Naam });
-                }
-            }
-        }
-        all.sort_by_key(|s| s.start);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        for s in all {
+        for s in spans.iter().copied() {
             out.push_str(&text[at..s.start]);
             if s.kind == PiiKind::Naam {
-                let key = text[s.start..s.end].to_lowercase();
-                let n = match names.iter().position(|k| *k == key) {
+                let key = crate::analysis::normalise(&text[s.start..s.end]);
+                let same = |k: &String| {
+                    *k == key || k.split_whitespace().any(|w| w == key) || key.split_whitespace().any(|w| w == k)
+                };
+                let n = match names.iter().position(same) {
                     Some(i) => i + 1,
                     None => {
                         names.push(key);
@@ -330,6 +534,142 @@ impl Redactor {
         }
         out.push_str(&text[at..]);
         Cow::Owned(out)
+    }
+}
+
+/// Removes the spans (of `kind`, or of any kind) that overlap a spared
+/// range; a name that runs into one keeps its part before it ("Hilde" of
+/// "Hilde van 't Wit-Gele Kruis").
+fn spare(text: &str, spans: &mut Vec<PiiSpan>, spared: &[(usize, usize)], kind: Option<PiiKind>) {
+    if spared.is_empty() {
+        return;
+    }
+    spans.retain_mut(|s| {
+        if kind.is_some_and(|k| k != s.kind) {
+            return true;
+        }
+        for &(a, b) in spared {
+            if s.start < b && a < s.end {
+                if s.start < a && s.kind == PiiKind::Naam {
+                    s.end = s.start + trim_particles(&text[s.start..a]).len();
+                } else {
+                    return false;
+                }
+            }
+        }
+        true
+    });
+}
+
+/// `name` without the particles and spaces it ends in.
+fn trim_particles(name: &str) -> &str {
+    let mut name = name.trim_end();
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        if !PARTICLE_WORDS.contains(&last.to_lowercase().as_str()) {
+            break;
+        }
+        name = head.trim_end();
+    }
+    name
+}
+
+/// A name found once is a name everywhere in the text, as a whole word.
+fn everywhere(text: &str, spans: &mut Vec<PiiSpan>) {
+    let names: Vec<&str> = spans.iter().filter(|s| s.kind == PiiKind::Naam).map(|s| &text[s.start..s.end]).collect();
+    let mut found = Vec::new();
+    let words = names.iter().flat_map(|n| n.split_whitespace());
+    for name in words.filter(|w| w.chars().count() >= 2 && !PARTICLE_WORDS.contains(&w.to_lowercase().as_str())) {
+        for (i, _) in text.match_indices(name) {
+            let end = i + name.len();
+            let whole = !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if whole {
+                found.push(PiiSpan { start: i, end, kind: PiiKind::Naam });
+            }
+        }
+    }
+    for s in found {
+        push(spans, s);
+    }
+}
+
+/// Joins the parts of one name into one span, and takes in the capitalised
+/// word after a name ("Jurgen Martina", "Anja van Dam", "Doornbos-Kaya").
+fn whole_names(text: &str, spans: &mut Vec<PiiSpan>) {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^(?:[ \t]+(?:(?i:{PARTICLES})[ \t]+)?|-){NAME}")).expect("valid pattern")
+    });
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<PiiSpan> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        match out.last_mut() {
+            Some(last)
+                if last.kind == PiiKind::Naam
+                    && s.kind == PiiKind::Naam
+                    && NEXT.find(&text[last.end..]).is_some_and(|m| last.end + m.end() >= s.start) =>
+            {
+                last.end = last.end.max(s.end);
+            }
+            _ => out.push(s),
+        }
+    }
+    for s in out.iter_mut().filter(|s| s.kind == PiiKind::Naam) {
+        while let Some(m) = NEXT.find(&text[s.end..]) {
+            s.end += m.end();
+        }
+    }
+    // Extending may reach the next span.
+    let mut merged: Vec<PiiSpan> = Vec::with_capacity(out.len());
+    for s in out {
+        match merged.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    *spans = merged;
+}
+
+/// A day and month without a year is a personal date in a sentence about a
+/// birthday or a death ("op 12 mei jarig").
+fn personal_dates(text: &str, spans: &mut Vec<PiiSpan>) {
+    static DAY_MONTH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\b")).expect("valid pattern"));
+    const CUES: &[&str] = &["jarig", "verjaardag", "geboren", "overleden", "gestorven", "begrafenis", "crematie"];
+    for m in DAY_MONTH.find_iter(text) {
+        let from = text[..m.start()].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+        let to = text[m.end()..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| m.end() + i);
+        let sentence = text[from..to].to_lowercase();
+        if CUES.iter().any(|c| sentence.contains(c)) {
+            push(spans, PiiSpan { start: m.start(), end: m.end(), kind: PiiKind::Datum });
+        }
+    }
+}
+
+/// "Rachid is 31", "Meneer van den Heuvel is 94 jaar": an age right after a
+/// name; and "... is 94 jaar." at the end of a clause.
+fn ages_of_named_people(text: &str, spans: &mut Vec<PiiSpan>) {
+    static IS_AGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^\s+(?:is|was|wordt|werd)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+)?(\d{2,3}(?:\s+jaar)?)\b",
+        )
+        .expect("valid pattern")
+    });
+    static CLAUSE_AGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bis\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+)?(\d{2,3}\s+jaar)(?:\s*[.,;!?)]|\s+(?:en|maar|geworden)\b|\s*$)")
+            .expect("valid pattern")
+    });
+    let mut found = Vec::new();
+    for s in spans.iter().filter(|s| s.kind == PiiKind::Naam) {
+        if let Some(age) = IS_AGE.captures(&text[s.end..]).and_then(|c| c.get(1)) {
+            found.push(PiiSpan { start: s.end + age.start(), end: s.end + age.end(), kind: PiiKind::Leeftijd });
+        }
+    }
+    for c in CLAUSE_AGE.captures_iter(text) {
+        let age = c.get(1).expect("group");
+        found.push(PiiSpan { start: age.start(), end: age.end(), kind: PiiKind::Leeftijd });
+    }
+    for s in found {
+        push(spans, s);
     }
 }
 
@@ -373,6 +713,7 @@ mod tests {
         assert_eq!(r("Mail naar j.jansen@example.nl of bel 020-1234567."), "Mail naar [EMAIL] of bel [TELEFOON].");
         assert_eq!(r("bel +31 6 12345678"), "bel [TELEFOON]");
         assert_eq!(r("bel (030) 555 5555 of 06 1234 5678"), "bel [TELEFOON] of [TELEFOON]");
+        assert_eq!(r("de wijkpost, 0413 - 24 68 10, 's avonds"), "de wijkpost, [TELEFOON], 's avonds");
         assert_eq!(r("zie www.example.nl/dossier/123"), "zie [URL]");
     }
 
@@ -407,7 +748,42 @@ mod tests {
         assert_eq!(r("Ik sprak mw. De Vries en dhr. J. Bakker."), "Ik sprak mw. [NAAM-1] en dhr. [NAAM-2].");
         assert_eq!(r("mijn dochter Fatima komt elke dag"), "mijn dochter [NAAM-1] komt elke dag");
         assert_eq!(r("Zuster Anja de Vries belde"), "Zuster [NAAM-1] belde");
-        assert_eq!(r("zuster Anja Bakker en zuster Anja"), "zuster [NAAM-1] en zuster [NAAM-2]");
+        // The same person, in full and in part, keeps one number.
+        assert_eq!(r("zuster Anja Bakker en zuster Anja"), "zuster [NAAM-1] en zuster [NAAM-1]");
+        assert_eq!(r("zuster Anja en zuster Fatma"), "zuster [NAAM-1] en zuster [NAAM-2]");
+        // In lower case after a form of address, not after a role word.
+        assert_eq!(r("pijnstilling gegeven aan mw de jong"), "pijnstilling gegeven aan mw [NAAM-1]");
+        assert_eq!(r("mw heeft goed geslapen"), "mw heeft goed geslapen");
+        assert_eq!(r("de mevrouw op de hoek"), "de mevrouw op de hoek");
+        assert_eq!(r("Als begeleider van Ravi Ramdin zie ik"), "Als begeleider van [NAAM-1] zie ik");
+    }
+
+    #[test]
+    fn a_name_is_redacted_whole() {
+        assert_eq!(r("zeker met Emre en Jurgen Martina."), "zeker met [NAAM-1] en [NAAM-2].");
+        assert_eq!(r("Ik sprak Anja van Dam."), "Ik sprak [NAAM-1].");
+        assert_eq!(r("Zuster Hilde van 't Wit-Gele Kruis is lief."), "Zuster [NAAM-1] van 't Wit-Gele Kruis is lief.");
+    }
+
+    #[test]
+    fn personal_dates_and_ages_of_named_people() {
+        assert_eq!(r("Mijn vader is op 12 mei jarig."), "Mijn vader is op [DATUM] jarig.");
+        assert_eq!(r("Per 1 januari komt er een nieuw rooster."), "Per 1 januari komt er een nieuw rooster.");
+        assert_eq!(r("Mijn zoon Rachid is 31 en woont hier."), "Mijn zoon [NAAM-1] is [LEEFTIJD] en woont hier.");
+        assert_eq!(r("Meneer van den Heuvel is 94 jaar."), "Meneer [NAAM-1] is [LEEFTIJD].");
+        assert_eq!(r("Het is 20 jaar geleden."), "Het is 20 jaar geleden.");
+    }
+
+    #[test]
+    fn places_and_dictionary_words_are_no_names() {
+        assert_eq!(r("Een vrouw uit Nickerie, de week erna."), "Een vrouw uit Nickerie, de week erna.");
+        assert_eq!(r("Familie van afdeling De Linde vraagt iets."), "Familie van afdeling De Linde vraagt iets.");
+        assert_eq!(r("Tijdens de ramadan kwam de imam."), "Tijdens de ramadan kwam de imam.");
+        // Names in Snowball's vocabulary (it comes from running text) still count.
+        assert_eq!(
+            r("Dewi gilt veel. De meiden van sandra zijn goud."),
+            "[NAAM-1] gilt veel. De meiden van [NAAM-2] zijn goud."
+        );
     }
 
     #[test]
