@@ -55,6 +55,7 @@ mod error;
 mod evaluate;
 mod ingest;
 mod privacy;
+mod redact;
 mod report;
 mod theme;
 
@@ -73,10 +74,11 @@ pub use evaluate::{
     SENTIMENTS, ThemeScores, evaluate, evaluate_pii, keyword_taxonomy, parse_gold, read_gold,
 };
 pub use ingest::{
-    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Role, RowSource, SkipReason, Skipped, XlsxReader,
-    open_input, parse_dutch_date,
+    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
+    XlsxReader, open_input, parse_dutch_date,
 };
 pub use privacy::{PiiKind, PiiSpan, Redactor};
+pub use redact::{RedactSummary, redact_file};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
     AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme, ThemeAssigner, ThemeHit,

@@ -75,6 +75,8 @@ pub struct CsvReader {
     max_text_bytes: usize,
     encoding: &'static encoding_rs::Encoding,
     delimiter: u8,
+    bom: bool,
+    crlf: bool,
     record: csv::ByteRecord,
     /// The row read last, processed once the next one is read (so the last
     /// row can be checked for a quote that runs to the end of the file).
@@ -140,6 +142,15 @@ impl CsvReader {
             let (text, _, _) = encoding.decode(&head);
             sniff_delimiter(text.as_bytes())
         };
+        let bom = match encoding.name() {
+            "UTF-8" => bom > 0,
+            "UTF-16LE" => head.starts_with(&[0xFF, 0xFE]),
+            "UTF-16BE" => head.starts_with(&[0xFE, 0xFF]),
+            _ => false,
+        };
+        let crlf = memchr::memmem::find(&head, b"\r\n").is_some()
+            || memchr::memmem::find(&head, b"\r\0\n\0").is_some()
+            || memchr::memmem::find(&head, b"\0\r\0\n").is_some();
         let chained = std::io::Cursor::new(head).chain(source);
         let mut rest: Box<dyn Read + Send> = if utf8 {
             Box::new(chained)
@@ -152,7 +163,7 @@ impl CsvReader {
                     .build(chained),
             )
         };
-        if bom > 0 {
+        if utf8 && bom {
             let mut mark = [0u8; 3];
             rest.read_exact(&mut mark).map_err(io)?;
         }
@@ -202,6 +213,8 @@ impl CsvReader {
             max_text_bytes: options.max_text_bytes,
             encoding,
             delimiter,
+            bom,
+            crlf,
             record: csv::ByteRecord::new(),
             held: csv::ByteRecord::new(),
             held_line: None,
@@ -262,7 +275,67 @@ impl CsvReader {
         skipped: &mut Vec<Skipped>,
     ) -> Result<usize, Error> {
         let mut n = 0;
-        while n < max_rows && !self.done {
+        while n < max_rows {
+            match self.advance()? {
+                Next::End => break,
+                Next::Row { line, row } => self.take_row(line, row, out, skipped)?,
+                Next::Unclosed { line } => skipped.push(self.unclosed(line)),
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The next row whole, all columns, for rewriting it: `None` at the end.
+    /// Rows that cannot be read as the header says (a field count that does
+    /// not match, bytes that do not decode, a quote that is never closed)
+    /// come back as skips; duplicates and empty texts do not, they are rows.
+    pub fn next_record(&mut self) -> Result<Option<Result<Record, Skipped>>, Error> {
+        let line = match self.advance()? {
+            Next::End => return Ok(None),
+            Next::Unclosed { line } => return Ok(Some(Err(self.unclosed(line)))),
+            Next::Row { line, .. } => line,
+        };
+        let skip = |reason, text: &str| Skipped { file: self.file.clone(), line, reason, excerpt: excerpt(text, 80) };
+        let mut fields = Vec::with_capacity(self.record.len());
+        for (i, f) in self.record.iter().enumerate() {
+            match std::str::from_utf8(f) {
+                Ok(s) => fields.push(s.to_string()),
+                Err(e) => {
+                    let column = self.headers.get(i).map_or("?".into(), |h| h.to_string());
+                    let reason = SkipReason::Undecodable { column, byte: f[e.valid_up_to()] };
+                    return Ok(Some(Err(skip(reason, &String::from_utf8_lossy(f)))));
+                }
+            }
+        }
+        if fields.len() != self.headers.len() {
+            let reason = SkipReason::FieldCount { found: fields.len(), expected: self.headers.len() };
+            return Ok(Some(Err(skip(reason, &fields.join(" | ")))));
+        }
+        Ok(Some(Ok(Record { line, fields })))
+    }
+
+    /// The indexes of the text columns.
+    pub(crate) fn text_column_indexes(&self) -> &[usize] {
+        &self.text_columns
+    }
+
+    /// Whether the file starts with a byte order mark.
+    pub fn has_bom(&self) -> bool {
+        self.bom
+    }
+
+    /// Whether lines end in CR LF (as at the start of the file).
+    pub fn crlf(&self) -> bool {
+        self.crlf
+    }
+
+    /// Reads one row ahead: the row to process is then in `self.record`.
+    fn advance(&mut self) -> Result<Next, Error> {
+        loop {
+            if self.done {
+                return Ok(Next::End);
+            }
             let more = self
                 .reader
                 .read_byte_record(&mut self.record)
@@ -272,34 +345,30 @@ impl CsvReader {
                 if self.rows_read == 0 {
                     return Err(Error::input(&self.file, None, "the file has a header but no rows"));
                 }
-                if let Some((line, row)) = self.held_line.take() {
-                    std::mem::swap(&mut self.record, &mut self.held);
-                    n += 1;
-                    let runs_to_end = self.lines.odd_quotes() && self.record.iter().any(|f| f.contains(&b'\n'));
-                    if runs_to_end {
-                        let text = String::from_utf8_lossy(self.record.as_slice()).into_owned();
-                        skipped.push(Skipped {
-                            file: self.file.clone(),
-                            line,
-                            reason: SkipReason::UnclosedQuote { last_line: self.lines.last_line() },
-                            excerpt: excerpt(&text, 80),
-                        });
-                    } else {
-                        self.take_row(line, row, out, skipped)?;
-                    }
-                }
-                break;
+                let Some((line, row)) = self.held_line.take() else { return Ok(Next::End) };
+                std::mem::swap(&mut self.record, &mut self.held);
+                let runs_to_end = self.lines.odd_quotes() && self.record.iter().any(|f| f.contains(&b'\n'));
+                return Ok(if runs_to_end { Next::Unclosed { line } } else { Next::Row { line, row } });
             }
             self.rows_read += 1;
             let line = self.lines.line_of(self.record.position().map_or(0, |p| p.byte()));
             // Hold this row; process the one held before.
             std::mem::swap(&mut self.record, &mut self.held);
-            if let Some((prev, row)) = self.held_line.replace((line, self.rows_read)) {
-                n += 1;
-                self.take_row(prev, row, out, skipped)?;
+            if let Some((line, row)) = self.held_line.replace((line, self.rows_read)) {
+                return Ok(Next::Row { line, row });
             }
         }
-        Ok(n)
+    }
+
+    /// The skip for the row in `self.record`, whose quote runs to the end.
+    fn unclosed(&self, line: u64) -> Skipped {
+        let text = String::from_utf8_lossy(self.record.as_slice()).into_owned();
+        Skipped {
+            file: self.file.clone(),
+            line,
+            reason: SkipReason::UnclosedQuote { last_line: self.lines.last_line() },
+            excerpt: excerpt(&text, 80),
+        }
     }
 
     /// Turns `self.record` (row `row`, from `line`) into experiences or a skip.
@@ -369,6 +438,23 @@ impl CsvReader {
         );
         Ok(())
     }
+}
+
+/// What [`CsvReader::advance`] found.
+enum Next {
+    Row { line: u64, row: u64 },
+    Unclosed { line: u64 },
+    End,
+}
+
+/// One row of a CSV file, every column, decoded: see
+/// [`CsvReader::next_record`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The line it starts on.
+    pub line: u64,
+    /// Its fields, in the header's order.
+    pub fields: Vec<String>,
 }
 
 /// The encoding of a file from its first bytes; `None` for binary junk.

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-pub use self::csv::{CsvReader, MetaColumnNames, ReadOptions};
+pub use self::csv::{CsvReader, MetaColumnNames, ReadOptions, Record};
 pub use self::jsonl::JsonlReader;
 pub use self::meta::{Role, parse_dutch_date};
 pub use self::xlsx::XlsxReader;

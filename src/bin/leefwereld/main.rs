@@ -34,6 +34,53 @@ enum Command {
     Evaluate(EvaluateArgs),
     /// Show the taxonomy in use, or export the default one as TOML.
     Taxonomy(TaxonomyArgs),
+    /// Write a copy of an input file with personal data replaced, for sharing.
+    Redact(RedactArgs),
+}
+
+/// Where the redactor takes user lists from (analyse and redact).
+#[derive(Args)]
+struct PrivacyArgs {
+    /// A file of names to redact wherever they appear, in any case, one name
+    /// or full name per line (lines starting with # are comments).
+    #[arg(long, value_name = "FILE")]
+    names: Option<PathBuf>,
+    /// A file of words and phrases never to redact, one per line: the name of
+    /// a ward, a helpline number.
+    #[arg(long, value_name = "FILE")]
+    never_redact: Option<PathBuf>,
+}
+
+impl PrivacyArgs {
+    fn lists(&self) -> Result<(Vec<String>, Vec<String>)> {
+        let read = |path: &Option<PathBuf>| -> Result<Vec<String>> {
+            let Some(path) = path else { return Ok(Vec::new()) };
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Ok(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect())
+        };
+        Ok((read(&self.names)?, read(&self.never_redact)?))
+    }
+}
+
+#[derive(Args)]
+struct RedactArgs {
+    /// Input file: CSV or TSV (delimiter and encoding detected), or JSON Lines.
+    #[arg(value_name = "INPUT")]
+    input: PathBuf,
+    /// The redacted copy to write: same format, encoding and delimiter.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+    /// Column with the experiences (repeatable); found by name by default.
+    #[arg(long = "text-column", value_name = "NAME")]
+    text_columns: Vec<String>,
+    /// Input encoding (utf-8, windows-1252, utf-16le, ...); detected by default.
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    #[command(flatten)]
+    privacy: PrivacyArgs,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Args)]
@@ -100,6 +147,8 @@ struct AnalyseArgs {
     /// Skip texts longer than this many bytes (reported in the ledger).
     #[arg(long, value_name = "N", default_value_t = 1 << 20)]
     max_text_bytes: usize,
+    #[command(flatten)]
+    privacy: PrivacyArgs,
     /// Print nothing but errors; no progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -121,6 +170,7 @@ fn main() -> ExitCode {
         Command::Analyse(args) => analyse(args),
         Command::Evaluate(args) => evaluate::run(args),
         Command::Taxonomy(args) => taxonomy(args),
+        Command::Redact(args) => redact(args),
     };
     match result {
         Ok(code) => code,
@@ -181,6 +231,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         }
     }
     let engine = Engine::new(load_taxonomy(args.taxonomy.as_deref())?)?;
+    let (names, never_redact) = args.privacy.lists()?;
     let options = AnalyseOptions {
         read: ReadOptions {
             text_columns: args.text_columns.clone(),
@@ -195,6 +246,8 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             },
         },
         raw_text: args.raw_text,
+        names,
+        never_redact,
         ..AnalyseOptions::default()
     };
     let bar = progress_bar(args.quiet);
@@ -291,6 +344,40 @@ fn print_summary(a: &Analysis, written: &[PathBuf]) -> Result<()> {
         writeln!(out, "wrote {}", p.display())?;
     }
     Ok(())
+}
+
+fn redact(args: RedactArgs) -> Result<ExitCode> {
+    let engine = Engine::new(Taxonomy::default())?;
+    let (names, never_redact) = args.privacy.lists()?;
+    let options = AnalyseOptions {
+        read: ReadOptions { text_columns: args.text_columns, encoding: args.encoding, ..ReadOptions::default() },
+        names,
+        never_redact,
+        ..AnalyseOptions::default()
+    };
+    let summary = leefwereld::redact_file(&args.input, &args.out, &options.read, &engine.redactor(&options))?;
+    if !args.quiet {
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "{} rows read: {} written, {} left out ({}, text in: {})",
+            summary.rows_read,
+            summary.rows_written,
+            summary.skipped.len(),
+            summary.encoding,
+            summary.text_columns.join(", ")
+        )?;
+        for s in &summary.skipped {
+            writeln!(out, "  left out {}:{}: {}", s.file, s.line, s.reason)?;
+        }
+        let total: u64 = summary.replaced.values().sum();
+        let kinds: Vec<String> =
+            summary.replaced.iter().map(|(k, n)| format!("{} {n}", k.placeholder().to_lowercase())).collect();
+        let kinds = if kinds.is_empty() { String::new() } else { format!(": {}", kinds.join(", ")) };
+        writeln!(out, "replaced {total} spans of personal data{kinds}")?;
+        writeln!(out, "wrote {}", args.out.display())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {

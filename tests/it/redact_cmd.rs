@@ -1,0 +1,119 @@
+//! `leefwereld redact`: a redacted copy in the input's own format.
+
+use crate::run;
+
+fn redact(input: &std::path::Path, extra: &[&str]) -> (bool, String, String, Vec<u8>) {
+    let out = input.with_file_name(format!("uit-{}", input.file_name().unwrap().to_str().unwrap()));
+    let mut args = vec!["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let (ok, stdout, stderr) = run(&args);
+    let written = std::fs::read(&out).unwrap_or_default();
+    (ok, stdout, stderr, written)
+}
+
+#[test]
+fn utf8_csv_keeps_bom_crlf_delimiter_and_other_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    let data = "\u{feff}id;locatie;ervaring;datum\r\n\
+                7;De Linde;\"Zuster Anja belde 06-12345678; fijn.\";3-11-2025\r\n\
+                8;Berkenhof;De soep was lauw.;4-11-2025\r\n";
+    std::fs::write(&input, data).unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok, "{stdout}");
+    let expected = "\u{feff}id;locatie;ervaring;datum\r\n\
+                    7;De Linde;\"Zuster [NAAM-1] belde [TELEFOON]; fijn.\";3-11-2025\r\n\
+                    8;Berkenhof;De soep was lauw.;4-11-2025\r\n";
+    assert_eq!(String::from_utf8(written).unwrap(), expected);
+    assert!(stdout.contains("2 rows read: 2 written, 0 left out"), "{stdout}");
+    assert!(stdout.contains("replaced 2 spans of personal data: naam 1, telefoon 1"), "{stdout}");
+}
+
+#[test]
+fn legacy_and_utf16_files_are_written_in_their_own_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "id,locatie,ervaring\n1,Café Zonneweide,Meneer Bakker zegt: het eten is té zout.\n";
+    let expected = "id,locatie,ervaring\n1,Café Zonneweide,Meneer [NAAM-1] zegt: het eten is té zout.\n";
+    // windows-1252
+    let input = dir.path().join("ansi.csv");
+    std::fs::write(&input, encoding_rs::WINDOWS_1252.encode(text).0).unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok && stdout.contains("windows-1252"), "{stdout}");
+    assert_eq!(written, encoding_rs::WINDOWS_1252.encode(expected).0.to_vec());
+    // UTF-16 LE with its byte order mark
+    let utf16 =
+        |s: &str| [0xFF, 0xFE].into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect::<Vec<u8>>();
+    let input = dir.path().join("utf16.csv");
+    std::fs::write(&input, utf16(text)).unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok && stdout.contains("UTF-16LE"), "{stdout}");
+    assert_eq!(written, utf16(expected));
+}
+
+#[test]
+fn json_lines_keep_field_order_and_bad_lines_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let data = "{\"id\":1,\"tekst\":\"Mail naar j.jansen@example.nl.\",\"rol\":\"naaste\",\"score\":8}\n\
+                {kapot\n\
+                \n\
+                {\"id\":2,\"tekst\":\"Prima.\",\"rol\":\"client\"}\n";
+    std::fs::write(&input, data).unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok, "{stdout}");
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        "{\"id\":1,\"tekst\":\"Mail naar [EMAIL].\",\"rol\":\"naaste\",\"score\":8}\n\n{\"id\":2,\"tekst\":\"Prima.\",\"rol\":\"client\"}\n"
+    );
+    assert!(stdout.contains("3 rows read: 2 written, 1 left out"), "{stdout}");
+    assert!(stdout.contains("in.jsonl:2: not a JSON object"), "{stdout}");
+}
+
+#[test]
+fn rows_that_cannot_be_read_are_left_out_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, "id;ervaring\n1;Goed.\n2;Anja;extra\n3;Slecht.\n").unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok);
+    assert_eq!(String::from_utf8(written).unwrap(), "id;ervaring\n1;Goed.\n3;Slecht.\n");
+    assert!(stdout.contains("left out") && stdout.contains(":3:"), "{stdout}");
+}
+
+#[test]
+fn user_lists_of_names_and_exceptions() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, "id,ervaring\n1,Roos hielp me en Berkenhof is fijn; Özlem ook.\n").unwrap();
+    let names = dir.path().join("namen.txt");
+    std::fs::write(&names, "# ons team\nRoos\n").unwrap();
+    let never = dir.path().join("nooit.txt");
+    std::fs::write(&never, "Özlem\nberkenhof\n").unwrap();
+    let (ok, _, _, written) =
+        redact(&input, &["--names", names.to_str().unwrap(), "--never-redact", never.to_str().unwrap()]);
+    assert!(ok);
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        "id,ervaring\n1,[NAAM-1] hielp me en Berkenhof is fijn; Özlem ook.\n"
+    );
+}
+
+#[test]
+fn clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, "id,ervaring\n1,Goed.\n").unwrap();
+    let (ok, _, stderr) = run(&["redact", input.to_str().unwrap(), "--out", input.to_str().unwrap()]);
+    assert!(!ok && stderr.contains("would overwrite the input"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), "id,ervaring\n1,Goed.\n");
+    let xlsx = dir.path().join("in.xlsx");
+    std::fs::write(&xlsx, b"PK").unwrap();
+    let out = dir.path().join("uit.xlsx");
+    let (ok, _, stderr) = run(&["redact", xlsx.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!ok && stderr.contains("save the sheet as CSV"), "{stderr}");
+    assert!(!out.exists());
+    let (ok, _, stderr) =
+        run(&["redact", dir.path().join("geen.csv").to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!ok && stderr.starts_with("leefwereld: error:"), "{stderr}");
+    assert!(!out.exists() && !dir.path().join("uit.xlsx.partial").exists());
+}
