@@ -158,7 +158,10 @@ impl Engine {
                             .par_iter()
                             .map(|e| {
                                 let a = self.assign(&e.text);
-                                let r = ExperienceResult::new(e, &a, &self.theme_ids);
+                                let mut r = ExperienceResult::new(e, &a, &self.theme_ids);
+                                if let Some(redactor) = &redactor {
+                                    r.redact_evidence(&e.text, redactor);
+                                }
                                 (a, r)
                             })
                             .collect::<Vec<_>>()
@@ -187,7 +190,7 @@ impl Engine {
         }
         Ok(Analysis {
             ledger: Ledger { inputs: run.inputs, rows_read: run.rows_read, analysed: run.analysed_rows, skipped },
-            summary: run.aggregator.finish(redactor.as_ref()),
+            summary: run.aggregator.finish(redactor.as_ref(), options.min_group),
             experiences: Vec::new(),
             raw_text: options.raw_text,
             taxonomy: self.taxonomy.name().to_string(),
@@ -241,6 +244,9 @@ pub struct AnalyseOptions {
     pub names: Vec<String>,
     /// Words never to redact (see [`Redactor::with_never_redact`]).
     pub never_redact: Vec<String>,
+    /// Breakdown groups smaller than this are merged and shown as "< N", and
+    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::DEFAULT_MIN_GROUP) by default).
+    pub min_group: u64,
 }
 
 impl Default for AnalyseOptions {
@@ -251,6 +257,7 @@ impl Default for AnalyseOptions {
             batch_rows: 16 * 1024,
             names: Vec::new(),
             never_redact: Vec::new(),
+            min_group: crate::aggregate::DEFAULT_MIN_GROUP,
         }
     }
 }

@@ -60,8 +60,8 @@ mod report;
 mod theme;
 
 pub use aggregate::{
-    Aggregator, Evidence, ExperienceResult, MAX_QUOTE_CHARS, QUOTES_PER_THEME, Quote, Summary, ThemeResult,
-    ThemeSummary,
+    Aggregator, Breakdown, DEFAULT_MIN_GROUP, Dimension, Evidence, ExperienceResult, GroupCount, MAX_QUOTE_CHARS,
+    QUOTES_PER_THEME, Quote, SMALL_GROUPS, Summary, ThemeResult, ThemeSummary, UNKNOWN_GROUP,
 };
 pub use analysis::{
     Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId, Token,

@@ -19,6 +19,7 @@ struct Head<'a> {
 struct Tail<'a> {
     ledger: Ledger<'a>,
     themes: Vec<Theme<'a>>,
+    breakdowns: serde_json::Value,
 }
 
 #[derive(Serialize)]
@@ -109,6 +110,27 @@ fn theme(t: &ThemeSummary) -> Theme<'_> {
         share: (t.share * 1e4).round() / 1e4,
         quotes: t.quotes.iter().map(|q| Quote { id: &q.id, text: &q.text }).collect(),
     }
+}
+
+/// `{"min_group": 5, "location": [{"group", "count", "merged", "themes":
+/// {id: count}}], ...}`, with `null` for a count below the minimum.
+fn breakdowns(s: &crate::Summary) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let mut out = Map::new();
+    out.insert("min_group".into(), json!(s.min_group));
+    for b in &s.breakdowns {
+        let groups = b
+            .groups
+            .iter()
+            .map(|g| {
+                let themes: Map<String, Value> =
+                    s.themes.iter().zip(&g.themes).map(|(t, n)| (t.id.clone(), json!(n))).collect();
+                json!({"group": g.group, "count": g.count, "merged": g.merged, "themes": themes})
+            })
+            .collect();
+        out.insert(b.dimension.id().into(), Value::Array(groups));
+    }
+    Value::Object(out)
 }
 
 fn ev(v: &Evidence) -> Ev<'_> {
@@ -231,6 +253,7 @@ impl<'w> JsonReportWriter<'w> {
                 skipped: a.ledger.skipped.iter().map(skip).collect(),
             },
             themes: a.summary.themes.iter().map(theme).collect(),
+            breakdowns: breakdowns(&a.summary),
         };
         let bytes = serde_json::to_vec(&tail).map_err(std::io::Error::other)?;
         self.out.write_all(b"],")?;

@@ -58,6 +58,7 @@ pub fn markdown(a: &Analysis) -> String {
         let _ = writeln!(o, "| {} | {} | {} |", t.label, t.count, percent(t.share));
     }
     let _ = writeln!(o, "\nEen ervaring kan over meer thema's gaan; de aandelen tellen daarom op tot meer dan 100%.\n");
+    breakdowns(&mut o, s);
     let _ = writeln!(o, "## Per thema\n");
     for t in order.iter().chain(overig.iter()) {
         if t.count == 0 {
@@ -73,4 +74,50 @@ pub fn markdown(a: &Analysis) -> String {
     }
     let _ = writeln!(o, "---\nGemaakt met leefwereld {}.", env!("CARGO_PKG_VERSION"));
     o
+}
+
+/// One table per breakdown: groups down, the themes that occur across.
+fn breakdowns(o: &mut String, s: &crate::Summary) {
+    if s.breakdowns.is_empty() {
+        return;
+    }
+    let below = format!("< {}", s.min_group);
+    let _ = writeln!(o, "## Uitsplitsingen\n");
+    let _ = writeln!(
+        o,
+        "Groepen van minder dan {} ervaringen staan samen onder *{}* en worden niet geciteerd; aantallen onder de {} \
+         staan als \"{below}\", zodat niemand te herleiden is.\n",
+        s.min_group,
+        crate::SMALL_GROUPS,
+        s.min_group
+    );
+    let cell = |n: Option<u64>| n.map_or(below.clone(), |n| n.to_string());
+    for b in &s.breakdowns {
+        // Themes with any experience in this breakdown.
+        let columns: Vec<usize> =
+            (0..s.themes.len()).filter(|&i| b.groups.iter().any(|g| g.themes[i] != Some(0))).collect();
+        let _ = writeln!(o, "### {}\n", b.dimension.label());
+        let _ = write!(o, "| {} | Ervaringen |", b.dimension.label());
+        for &i in &columns {
+            let _ = write!(o, " {} |", s.themes[i].label);
+        }
+        let _ = write!(o, "\n|---|---:|");
+        for _ in &columns {
+            let _ = write!(o, "---:|");
+        }
+        let _ = writeln!(o);
+        for g in &b.groups {
+            let name = match g.merged {
+                0 if b.dimension == crate::Dimension::Role && g.group == "client" => "cliënt".to_string(),
+                0 => g.group.clone(),
+                n => format!("{} ({n} groepen)", g.group),
+            };
+            let _ = write!(o, "| {} | {} |", name.replace('|', "/"), cell(g.count));
+            for &i in &columns {
+                let _ = write!(o, " {} |", cell(g.themes[i]));
+            }
+            let _ = writeln!(o);
+        }
+        let _ = writeln!(o);
+    }
 }

@@ -147,6 +147,10 @@ struct AnalyseArgs {
     /// Skip texts longer than this many bytes (reported in the ledger).
     #[arg(long, value_name = "N", default_value_t = 1 << 20)]
     max_text_bytes: usize,
+    /// Breakdowns (by location, role, period, question) merge groups of fewer
+    /// experiences than this, show them as "< N" and quote none of their texts.
+    #[arg(long, value_name = "N", default_value_t = leefwereld::DEFAULT_MIN_GROUP)]
+    min_group: u64,
     #[command(flatten)]
     privacy: PrivacyArgs,
     /// Print nothing but errors; no progress bar.
@@ -248,6 +252,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         raw_text: args.raw_text,
         names,
         never_redact,
+        min_group: args.min_group,
         ..AnalyseOptions::default()
     };
     let bar = progress_bar(args.quiet);
