@@ -104,11 +104,17 @@ impl ExperienceResult {
 impl ExperienceResult {
     /// Replaces personal data inside the evidence: a phrase cue with a gap
     /// can take in a name ("dochter Fatima kwam"). Offsets stay those of the
-    /// original text. Only evidence with a capital or a digit after its first
-    /// letter can hold any (cue words themselves are never names), so most
-    /// texts are not searched at all.
+    /// original text. Only evidence with a capitalised word after its first
+    /// letter, or a digit, can hold any (cue words themselves are never
+    /// names), so most texts are not searched at all.
     pub fn redact_evidence(&mut self, text: &str, redactor: &Redactor) {
-        let suspect = |e: &Evidence| e.text.chars().skip(1).any(|c| c.is_uppercase() || c.is_ascii_digit());
+        // A capitalised word after the first letter ("dochter Fatima kwam"),
+        // not capitals only ("MDO"), or a digit.
+        let suspect = |e: &Evidence| {
+            let chars: Vec<char> = e.text.chars().collect();
+            chars.iter().any(char::is_ascii_digit)
+                || chars.windows(2).skip(1).any(|w| w[0].is_uppercase() && !w[1].is_uppercase())
+        };
         if !self.themes.iter().flat_map(|t| &t.evidence).any(suspect) {
             return;
         }

@@ -102,39 +102,47 @@ const PARTICLE_WORDS: &[&str] = &[
 /// between letters ("d'Ancona", "Doornbos-Kaya", not "Verhoeven'").
 const NAME: &str = r"\p{Lu}(?:\p{L}|['’-]\p{L})+";
 
-static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
+/// The patterns, and a set of all of them that finds in one pass which can
+/// match at all (most texts hold no phone number, no e-mail address, ...).
+static PATTERNS: LazyLock<(Vec<(PiiKind, Regex)>, regex::RegexSet)> = LazyLock::new(|| {
+    let patterns = patterns();
+    let set = regex::RegexSet::new(patterns.iter().map(|(_, re)| re.as_str())).expect("valid patterns");
+    (patterns, set)
+});
+
+fn patterns() -> Vec<(PiiKind, Regex)> {
     let r = |s: &str| Regex::new(s).expect("valid pattern");
     vec![
-        (PiiKind::Email, r(r"(?i)\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
-        (PiiKind::Url, r(r"(?i)\b(?:https?://|www\.)\S+")),
-        (PiiKind::Datum, r(r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}\b")),
-        (PiiKind::Datum, r(&format!(r"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}\b"))),
-        (PiiKind::Iban, r(r"\b[A-Z]{2}\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){2}\d{2}\b")),
+        (PiiKind::Email, r(r"(?i)(?-u:\b)[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?-u:\b)")),
+        (PiiKind::Url, r(r"(?i)(?-u:\b)(?:https?://|www\.)\S+")),
+        (PiiKind::Datum, r(r"(?-u:\b)\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?-u:\b)")),
+        (PiiKind::Datum, r(&format!(r"(?i)(?-u:\b)\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}(?-u:\b)"))),
+        (PiiKind::Iban, r(r"(?-u:\b)[A-Z]{2}\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){2}\d{2}(?-u:\b)")),
         (
             PiiKind::Telefoon,
             r(
-                r"(?:\+|\b00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:(?:\s?-\s?|\s)?\d){7,8}\b|(?:\(0\d{1,3}\)|\b0\d{1,3})(?:(?:\s?-\s?|\s)?\d){6,8}\b",
+                r"(?:\+|(?-u:\b)00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:(?:\s?-\s?|\s)?\d){7,8}(?-u:\b)|(?:\(0\d{1,3}\)|(?-u:\b)0\d{1,3})(?:(?:\s?-\s?|\s)?\d){6,8}(?-u:\b)",
             ),
         ),
-        (PiiKind::Bsn, r(r"\b\d{4}\.?\d{2}\.?\d{3}\b")),
-        (PiiKind::Adres, r(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")),
+        (PiiKind::Bsn, r(r"(?-u:\b)\d{4}\.?\d{2}\.?\d{3}(?-u:\b)")),
+        (PiiKind::Adres, r(r"(?-u:\b)[1-9]\d{3}\s?[A-Z]{2}(?-u:\b)")),
         (
             PiiKind::Adres,
             r(
-                r"\b[A-Z][\p{L}-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|markt|veld|baan|lei|steenweg)\s+\d{1,4}(?:\s?[a-zA-Z]\b|-\d+)?",
+                r"(?-u:\b)[A-Z][\p{L}-]*(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|park|steeg|dreef|pad|markt|veld|baan|lei|steenweg)\s+\d{1,4}(?:\s?[a-zA-Z](?-u:\b)|-\d+)?",
             ),
         ),
         (
             PiiKind::Leeftijd,
             r(concat!(
-                r"(?i)\b\d{1,3}[\s-]?jarige?\b|\b\d{1,3}\s+jaar\s+oud\b",
+                r"(?i)(?-u:\b)\d{1,3}[\s-]?jarige?(?-u:\b)|(?-u:\b)\d{1,3}\s+jaar\s+oud(?-u:\b)",
                 // "ik ben (al) 84 (jaar)", "mijn moeder is 91 jaar"
-                r"|\b(?:ik|hij|zij|ze|u|moeder|vader|man|vrouw|zoon|dochter|mama|papa|opa|oma|schoonvader|schoonmoeder)",
+                r"|(?-u:\b)(?:ik|hij|zij|ze|u|moeder|vader|man|vrouw|zoon|dochter|mama|papa|opa|oma|schoonvader|schoonmoeder)",
                 r"\s+(?:is|ben|was|wordt|werd|word)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+|zelf\s+ook\s+al\s+)?",
-                r"\d{2,3}(?:\s+jaar)?\b",
+                r"\d{2,3}(?:\s+jaar)?(?-u:\b)",
                 // "een man van 84", "mijn dochter van 23 jaar"
-                r"|\b(?:man|vrouw|dame|heer|jongen|meisje|jongeman|zoon|dochter|broer|zus|moeder|vader|opa|oma|bewoner|bewoonster)",
-                r"\s+van\s+(?:bijna\s+|ruim\s+)?\d{2,3}(?:\s+jaar)?\b",
+                r"|(?-u:\b)(?:man|vrouw|dame|heer|jongen|meisje|jongeman|zoon|dochter|broer|zus|moeder|vader|opa|oma|bewoner|bewoonster)",
+                r"\s+van\s+(?:bijna\s+|ruim\s+)?\d{2,3}(?:\s+jaar)?(?-u:\b)",
                 // "Mijn vader (91)", "Daan (19 jaar)", "Mijn moeder, 86 jaar,"
                 r"|\(\s?\d{2,3}\s?(?:jaar|jr\.?)?\)|,\s\d{2,3}\s+jaar,",
             )),
@@ -142,13 +150,13 @@ static PATTERNS: LazyLock<Vec<(PiiKind, Regex)>> = LazyLock::new(|| {
         (
             PiiKind::Naam,
             r(&format!(
-                r"(?i:\b(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:\p{{Lu}}\.\s?)*(?:{NAME}\s+)?(?:(?i:{PARTICLES})\s+)?{NAME})"
+                r"(?i:(?-u:\b)(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:\p{{Lu}}\.\s?)*(?:{NAME}\s+)?(?:(?i:{PARTICLES})\s+)?{NAME})"
             )),
         ),
-        (PiiKind::Naam, r(&format!(r"(?i:\b(?:{RELATIONS}))\s+({NAME}(?:\s+(?:(?i:{PARTICLES})\s+)?{NAME})?)"))),
-        (PiiKind::Naam, r(&format!(r"\b(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?{NAME}"))),
+        (PiiKind::Naam, r(&format!(r"(?i:(?-u:\b)(?:{RELATIONS}))\s+({NAME}(?:\s+(?:(?i:{PARTICLES})\s+)?{NAME})?)"))),
+        (PiiKind::Naam, r(&format!(r"(?-u:\b)(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?{NAME}"))),
     ]
-});
+}
 
 /// Everyday words that are in neither word list and are no names.
 const LOANWORDS: &[&str] = &[
@@ -362,7 +370,9 @@ impl Redactor {
                 push(&mut spans, PiiSpan { start, end, kind: PiiKind::Naam });
             }
         }
-        for (kind, re) in PATTERNS.iter() {
+        let (patterns, set) = &*PATTERNS;
+        let can_match = set.matches(text);
+        for (kind, re) in can_match.iter().map(|i| &patterns[i]) {
             for caps in re.captures_iter(text) {
                 let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("match"));
                 if *kind == PiiKind::Bsn && !eleven_test(m.as_str()) {
@@ -383,20 +393,25 @@ impl Redactor {
         }
         self.lowercase_after_title(text, &mut spans);
         self.capitalised_words(text, &mut spans);
-        if let Some(phrases) = &NOT_NAMES.1 {
-            spare(text, &mut spans, &occurrences(phrases, text), Some(PiiKind::Naam));
-        }
+        self.spare_not_names(text, &mut spans);
         self.spare_never(text, &mut spans);
         everywhere(text, &mut spans);
         whole_names(text, &mut spans);
-        if let Some(phrases) = &NOT_NAMES.1 {
-            spare(text, &mut spans, &occurrences(phrases, text), Some(PiiKind::Naam));
-        }
+        self.spare_not_names(text, &mut spans);
         self.spare_never(text, &mut spans);
         personal_dates(text, &mut spans);
         ages_of_named_people(text, &mut spans);
         spans.sort_by_key(|s| s.start);
         spans
+    }
+
+    /// Spares names inside a place or brand of several words ("Den Haag").
+    fn spare_not_names(&self, text: &str, spans: &mut Vec<PiiSpan>) {
+        if let Some(phrases) = &NOT_NAMES.1
+            && spans.iter().any(|s| s.kind == PiiKind::Naam)
+        {
+            spare(text, spans, &occurrences(phrases, text), Some(PiiKind::Naam));
+        }
     }
 
     fn spare_never(&self, text: &str, spans: &mut Vec<PiiSpan>) {
@@ -410,7 +425,7 @@ impl Redactor {
     fn lowercase_after_title(&self, text: &str, spans: &mut Vec<PiiSpan>) {
         static TITLE_LOWER: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(&format!(
-                r"(?i:\b(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:van der|van den|van de|van|de|ter|ten)\s+)?(\p{{Ll}}(?:\p{{L}}|['’-]\p{{L}})+)"
+                r"(?i:(?-u:\b)(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:van der|van den|van de|van|de|ter|ten)\s+)?(\p{{Ll}}(?:\p{{L}}|['’-]\p{{L}})+)"
             ))
             .expect("valid pattern")
         });
@@ -436,7 +451,7 @@ impl Redactor {
     fn capitalised_words(&self, text: &str, spans: &mut Vec<PiiSpan>) {
         let mut sentence_start = true;
         let mut prev_end = 0;
-        let (mut prev_word, mut prev_prev) = (String::new(), String::new());
+        let (mut lower, mut prev_word, mut prev_prev) = (String::new(), String::new(), String::new());
         crate::analysis::segment::segment(text, |s| {
             let (start, end) = (s.start as usize, s.end as usize);
             let gap = &text[prev_end..start];
@@ -445,44 +460,56 @@ impl Redactor {
             }
             let word = &text[start..end];
             let capital = word.chars().next().is_some_and(char::is_uppercase);
-            let lower = crate::analysis::normalise(word);
-            if word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic) {
-                let first_name = FIRST_NAMES.contains(lower.as_str());
-                let surname = LAST_NAMES.contains(lower.as_str());
-                let is_word = self.is_word(&lower);
-                let after_place = PLACE_WORDS.contains(&prev_word.as_str())
-                    || (matches!(prev_word.as_str(), "de" | "het" | "'t") && PLACE_WORDS.contains(&prev_prev.as_str()))
-                    || (PLACE_PREPOSITIONS.contains(&prev_word.as_str()) && !first_name && !surname);
-                let name = if NOT_NAMES.0.contains(&lower) {
-                    false
-                } else if !capital {
+            crate::analysis::normalise_into(word, &mut lower);
+            let lower = lower.as_str();
+            let candidate = word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic);
+            // Cheapest tests first: most words are lower case and no first name.
+            let name = candidate
+                && if !capital {
                     // Lower case: a first name that is no everyday word
                     // ("karin", not "roos" or "erna").
-                    first_name && !Self::dictionary_word(&lower)
-                } else if after_place {
-                    false
-                } else if sentence_start {
-                    // Every word is capitalised here: a name that is no word
-                    // ("Sandra", not "Roos"), or an unknown word that is no
-                    // compound of known words ("Dagbesteding" is one).
-                    match first_name || surname {
-                        true => !Self::dictionary_word(&lower),
-                        false => !is_word && self.known.split(&lower).is_none(),
-                    }
+                    FIRST_NAMES.contains(lower) && !NOT_NAMES.0.contains(lower) && !Self::dictionary_word(lower)
                 } else {
-                    // Inside a sentence, where Dutch capitalises no ordinary
-                    // word: unknown, or a first name or surname even if it is
-                    // also a word ("met Mark gesproken", "mevrouw Bakker").
-                    !is_word || first_name || surname
+                    self.capitalised_is_name(lower, sentence_start, &prev_word, &prev_prev)
                 };
-                if name {
-                    push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
-                }
+            if name {
+                push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
             }
             sentence_start = false;
             prev_end = end;
-            prev_prev = std::mem::replace(&mut prev_word, lower);
+            std::mem::swap(&mut prev_prev, &mut prev_word);
+            prev_word.clear();
+            prev_word.push_str(lower);
         });
+    }
+
+    /// Whether a capitalised word (`lower` in normal form) is a name, after
+    /// `prev` and `prev_prev`.
+    fn capitalised_is_name(&self, lower: &str, sentence_start: bool, prev: &str, prev_prev: &str) -> bool {
+        if NOT_NAMES.0.contains(lower) {
+            return false;
+        }
+        let first_name = FIRST_NAMES.contains(lower);
+        let surname = LAST_NAMES.contains(lower);
+        let after_place = PLACE_WORDS.contains(&prev)
+            || (matches!(prev, "de" | "het" | "'t") && PLACE_WORDS.contains(&prev_prev))
+            || (PLACE_PREPOSITIONS.contains(&prev) && !first_name && !surname);
+        if after_place {
+            false
+        } else if sentence_start {
+            // Every word is capitalised here: a name that is no word
+            // ("Sandra", not "Roos"), or an unknown word that is no
+            // compound of known words ("Dagbesteding" is one).
+            match first_name || surname {
+                true => !Self::dictionary_word(lower),
+                false => !self.is_word(lower) && self.known.split(lower).is_none(),
+            }
+        } else {
+            // Inside a sentence, where Dutch capitalises no ordinary word:
+            // unknown, or a first name or surname even if it is also a word
+            // ("met Mark gesproken", "mevrouw Bakker").
+            first_name || surname || !self.is_word(lower)
+        }
     }
 
     /// `text` with every span of personal data replaced by its placeholder;
@@ -633,7 +660,7 @@ fn whole_names(text: &str, spans: &mut Vec<PiiSpan>) {
 /// birthday or a death ("op 12 mei jarig").
 fn personal_dates(text: &str, spans: &mut Vec<PiiSpan>) {
     static DAY_MONTH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)\b\d{{1,2}}\s+(?:{MONTHS})\b")).expect("valid pattern"));
+        LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)\d{{1,2}}\s+(?:{MONTHS})(?-u:\b)")).expect("valid pattern"));
     const CUES: &[&str] = &["jarig", "verjaardag", "geboren", "overleden", "gestorven", "begrafenis", "crematie"];
     for m in DAY_MONTH.find_iter(text) {
         let from = text[..m.start()].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
@@ -650,12 +677,12 @@ fn personal_dates(text: &str, spans: &mut Vec<PiiSpan>) {
 fn ages_of_named_people(text: &str, spans: &mut Vec<PiiSpan>) {
     static IS_AGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^\s+(?:is|was|wordt|werd)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+)?(\d{2,3}(?:\s+jaar)?)\b",
+            r"^\s+(?:is|was|wordt|werd)\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+)?(\d{2,3}(?:\s+jaar)?)(?-u:\b)",
         )
         .expect("valid pattern")
     });
     static CLAUSE_AGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\bis\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+)?(\d{2,3}\s+jaar)(?:\s*[.,;!?)]|\s+(?:en|maar|geworden)\b|\s*$)")
+        Regex::new(r"(?-u:\b)is\s+(?:al\s+|pas\s+|net\s+|bijna\s+|inmiddels\s+|nu\s+)?(\d{2,3}\s+jaar)(?:\s*[.,;!?)]|\s+(?:en|maar|geworden)(?-u:\b)|\s*$)")
             .expect("valid pattern")
     });
     let mut found = Vec::new();
