@@ -42,7 +42,9 @@ pub struct RedactSummary {
 }
 
 /// Writes a redacted copy of `input` to `output`: CSV and other delimited
-/// text (`.jsonl`/`.ndjson` are JSON Lines). The copy is written under a
+/// text (`.jsonl`/`.ndjson` are JSON Lines, `.xlsx`/`.xlsm`/`.xls`/`.ods`
+/// spreadsheets, written as `.xlsx`: the sheet `options.sheet` or the first,
+/// values only, cells where they were). The copy is written under a
 /// temporary name and renamed when complete, so a failed run leaves no
 /// half-written file.
 ///
@@ -65,11 +67,7 @@ pub fn redact_file(
     }
     let ext = input.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
-        return Err(Error::input(
-            &input.display().to_string(),
-            None,
-            "redact writes CSV and JSON Lines; save the sheet as CSV (UTF-8) first",
-        ));
+        return redact_spreadsheet(input, output, options, redactor);
     }
     let partial = PathBuf::from(format!("{}.partial", output.display()));
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
@@ -93,6 +91,83 @@ pub fn redact_file(
             Err(e)
         }
     }
+}
+
+/// A spreadsheet's sheet as `.xlsx`: every cell at its place, with its value
+/// (numbers as numbers, dates as dates), the text columns redacted below the
+/// header. Formatting, formulas and other sheets are not copied.
+fn redact_spreadsheet(
+    input: &Path,
+    output: &Path,
+    options: &ReadOptions,
+    redactor: &Redactor,
+) -> Result<RedactSummary, Error> {
+    use calamine::Data;
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+    let name = input.display().to_string();
+    if !output.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
+        return Err(Error::input(
+            &name,
+            None,
+            "a spreadsheet's redacted copy is written as .xlsx: give --out FILE.xlsx",
+        ));
+    }
+    let (sheet, range) = crate::ingest::xlsx::read_sheet(input, options.sheet.as_deref())?;
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header_at = rows
+        .iter()
+        .position(|r| r.iter().any(|c| !crate::ingest::xlsx::cell_text(c).trim().is_empty()))
+        .ok_or_else(|| Error::input(&name, None, format!("sheet '{sheet}' is empty")))?;
+    let headers: Vec<String> =
+        rows[header_at].iter().map(|c| crate::ingest::xlsx::cell_text(c).trim().to_string()).collect();
+    let text_columns = crate::ingest::columns::text_columns(&headers, &options.text_columns)
+        .map_err(|m| Error::input(&name, Some(first_row as u64 + header_at as u64 + 1), m))?;
+    let fail = |e: rust_xlsxwriter::XlsxError| Error::input(&name, None, format!("cannot write the spreadsheet: {e}"));
+    let mut book = Workbook::new();
+    // A fixed creation time: the same input gives the same bytes.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(fail)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let sheet_out = book.add_worksheet();
+    sheet_out.set_name(&sheet).map_err(fail)?;
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let date_time = Format::new().set_num_format("yyyy-mm-dd hh:mm");
+    let mut summary = RedactSummary {
+        encoding: "xlsx",
+        text_columns: text_columns.iter().map(|&c| headers[c].clone()).collect(),
+        ..Default::default()
+    };
+    for (i, cells) in rows.iter().enumerate() {
+        let (row, body) = (first_row + i as u32, i > header_at);
+        for (j, cell) in cells.iter().enumerate() {
+            let col =
+                u16::try_from(first_col as usize + j).map_err(|_| Error::input(&name, None, "too many columns"))?;
+            let written = match cell {
+                Data::Empty => continue,
+                Data::String(s) if body && text_columns.contains(&j) => {
+                    sheet_out.write_string(row, col, redact_counted(redactor, s, &mut summary.replaced))
+                }
+                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => sheet_out.write_string(row, col, s),
+                Data::Float(f) => sheet_out.write_number(row, col, *f),
+                Data::Int(n) => sheet_out.write_number(row, col, *n as f64),
+                Data::Bool(b) => sheet_out.write_boolean(row, col, *b),
+                Data::DateTime(d) => {
+                    let format = if d.as_f64().fract() == 0.0 { &date } else { &date_time };
+                    sheet_out.write_number_with_format(row, col, d.as_f64(), format)
+                }
+                Data::Error(e) => sheet_out.write_string(row, col, format!("#{e:?}")),
+            };
+            written.map_err(fail)?;
+        }
+        if body && cells.iter().any(|c| !matches!(c, Data::Empty)) {
+            summary.rows_read += 1;
+            summary.rows_written += 1;
+        }
+    }
+    let partial = PathBuf::from(format!("{}.partial", output.display()));
+    book.save(&partial).map_err(fail)?;
+    std::fs::rename(&partial, output).map_err(|e| Error::io(output, e))?;
+    Ok(summary)
 }
 
 /// Redacts `text`, counting the spans per kind.

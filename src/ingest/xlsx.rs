@@ -38,7 +38,26 @@ impl std::fmt::Debug for XlsxReader {
     }
 }
 
-fn cell_text(c: &Data) -> String {
+/// The name and cells of `sheet` of a spreadsheet, or of its first sheet.
+pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<(String, calamine::Range<Data>), Error> {
+    let name = path.display().to_string();
+    let fail = |m: String| Error::input(&name, None, m);
+    let mut book = open_workbook_auto(path).map_err(|e| fail(format!("cannot read the spreadsheet: {e}")))?;
+    let sheets = book.sheet_names();
+    let chosen = match sheet {
+        Some(s) => sheets
+            .iter()
+            .find(|n| n.trim().eq_ignore_ascii_case(s.trim()))
+            .cloned()
+            .ok_or_else(|| fail(format!("no sheet '{s}'; the sheets are: {}", sheets.join(", "))))?,
+        None => sheets.first().cloned().ok_or_else(|| fail("the spreadsheet has no sheets".into()))?,
+    };
+    let range = book.worksheet_range(&chosen).map_err(|e| fail(format!("cannot read sheet '{chosen}': {e}")))?;
+    Ok((chosen, range))
+}
+
+/// A cell as text, as the readers see it.
+pub(crate) fn cell_text(c: &Data) -> String {
     match c {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
@@ -64,18 +83,7 @@ impl XlsxReader {
         let name = path.display().to_string();
         let fail = |line: Option<u64>, m: String| Error::input(&name, line, m);
         let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
-        let mut book = open_workbook_auto(path).map_err(|e| fail(None, format!("cannot read the spreadsheet: {e}")))?;
-        let sheets = book.sheet_names();
-        let chosen = match sheet {
-            Some(s) => sheets
-                .iter()
-                .find(|n| n.trim().eq_ignore_ascii_case(s.trim()))
-                .cloned()
-                .ok_or_else(|| fail(None, format!("no sheet '{s}'; the sheets are: {}", sheets.join(", "))))?,
-            None => sheets.first().cloned().ok_or_else(|| fail(None, "the spreadsheet has no sheets".into()))?,
-        };
-        let range =
-            book.worksheet_range(&chosen).map_err(|e| fail(None, format!("cannot read sheet '{chosen}': {e}")))?;
+        let (chosen, range) = read_sheet(path, sheet)?;
         let first_row = range.start().map_or(0, |(r, _)| r as u64);
         let mut rows = range
             .rows()

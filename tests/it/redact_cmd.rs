@@ -110,10 +110,39 @@ fn clear_errors() {
     std::fs::write(&xlsx, b"PK").unwrap();
     let out = dir.path().join("uit.xlsx");
     let (ok, _, stderr) = run(&["redact", xlsx.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(!ok && stderr.contains("save the sheet as CSV"), "{stderr}");
+    assert!(!ok && stderr.contains("cannot read the spreadsheet"), "{stderr}");
     assert!(!out.exists());
+    crate::spreadsheet::workbook(&xlsx);
+    let csv_out = dir.path().join("uit.csv");
+    let (ok, _, stderr) = run(&["redact", xlsx.to_str().unwrap(), "--out", csv_out.to_str().unwrap()]);
+    assert!(!ok && stderr.contains("give --out FILE.xlsx"), "{stderr}");
     let (ok, _, stderr) =
         run(&["redact", dir.path().join("geen.csv").to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(!ok && stderr.starts_with("leefwereld: error:"), "{stderr}");
     assert!(!out.exists() && !dir.path().join("uit.xlsx.partial").exists());
+}
+
+#[test]
+fn spreadsheets_keep_their_cells_and_the_text_is_redacted() {
+    use calamine::{Data, Reader, open_workbook_auto};
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("export.xlsx");
+    crate::spreadsheet::workbook(&input);
+    let (ok, stdout, stderr, first) = redact(&input, &["--text-column", "Wat gaat goed?", "--sheet", "Antwoorden"]);
+    assert!(ok, "{stderr}");
+    assert!(stdout.contains("4 rows read: 4 written") && stdout.contains("naam 2"), "{stdout}");
+    let out = dir.path().join("uit-export.xlsx");
+    let mut book = open_workbook_auto(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["Antwoorden"]);
+    let range = book.worksheet_range("Antwoorden").unwrap();
+    // Cells stay where they were: the header on the second row.
+    assert_eq!(range.get_value((1, 3)), Some(&Data::String("Wat gaat goed?".into())));
+    assert_eq!(range.get_value((2, 3)), Some(&Data::String("Zuster [NAAM-1] neemt altijd even de tijd.".into())));
+    assert_eq!(range.get_value((2, 0)), Some(&Data::Float(1001.0)));
+    assert!(matches!(range.get_value((2, 1)), Some(Data::DateTime(_))), "{:?}", range.get_value((2, 1)));
+    // The column not asked for is left as it was.
+    assert_eq!(range.get_value((2, 4)), Some(&Data::String("Het avondeten is vaak lauw.".into())));
+    // The same input gives the same bytes.
+    let (_, _, _, again) = redact(&input, &["--text-column", "Wat gaat goed?", "--sheet", "Antwoorden"]);
+    assert_eq!(first, again);
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::run;
 
-fn workbook(path: &std::path::Path) {
+pub fn workbook(path: &std::path::Path) {
     let mut wb = Workbook::new();
     let info = wb.add_worksheet().set_name("Toelichting").unwrap();
     info.write_string(0, 0, "Cliëntervaringsonderzoek 2025, export uit het enquêtesysteem").unwrap();

@@ -64,7 +64,8 @@ impl PrivacyArgs {
 
 #[derive(Args)]
 struct RedactArgs {
-    /// Input file: CSV or TSV (delimiter and encoding detected), or JSON Lines.
+    /// Input file: CSV or TSV (delimiter and encoding detected), JSON Lines, or a
+    /// spreadsheet (.xlsx, .xls, .ods; the copy is .xlsx).
     #[arg(value_name = "INPUT")]
     input: PathBuf,
     /// The redacted copy to write: same format, encoding and delimiter.
@@ -76,6 +77,10 @@ struct RedactArgs {
     /// Input encoding (utf-8, windows-1252, utf-16le, ...); detected by default.
     #[arg(long, value_name = "NAME")]
     encoding: Option<String>,
+    /// The sheet of a spreadsheet input; the first by default. The copy holds
+    /// that sheet only.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     #[command(flatten)]
     privacy: PrivacyArgs,
     /// Print nothing but errors.
@@ -355,7 +360,12 @@ fn redact(args: RedactArgs) -> Result<ExitCode> {
     let engine = Engine::new(Taxonomy::default())?;
     let (names, never_redact) = args.privacy.lists()?;
     let options = AnalyseOptions {
-        read: ReadOptions { text_columns: args.text_columns, encoding: args.encoding, ..ReadOptions::default() },
+        read: ReadOptions {
+            text_columns: args.text_columns,
+            encoding: args.encoding,
+            sheet: args.sheet,
+            ..ReadOptions::default()
+        },
         names,
         never_redact,
         ..AnalyseOptions::default()
