@@ -17,7 +17,6 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::ingest::columns::{TEXT_COLUMNS, find_any, find_named};
 use crate::ingest::{CsvReader, ReadOptions, SkipReason, Skipped, excerpt};
 use crate::privacy::{PiiKind, Redactor};
 
@@ -326,23 +325,10 @@ fn redact_json_line(raw: &[u8], options: &ReadOptions, redactor: &Redactor) -> J
     if body.trim().is_empty() {
         return JsonLine::Blank;
     }
-    let mut object = match serde_json::from_str(body) {
-        Ok(Value::Object(o)) => o,
-        Ok(_) => return JsonLine::Skip(SkipReason::InvalidJson { message: "not a JSON object".into() }),
-        Err(e) => return JsonLine::Skip(SkipReason::InvalidJson { message: e.to_string() }),
+    let (mut object, keys, text_keys) = match crate::ingest::jsonl::parse_object(body, &options.text_columns) {
+        Ok(parsed) => parsed,
+        Err(reason) => return JsonLine::Skip(reason),
     };
-    let keys: Vec<String> = object.keys().cloned().collect();
-    let text_keys: Vec<usize> = if options.text_columns.is_empty() {
-        find_any(&keys, TEXT_COLUMNS).into_iter().collect()
-    } else {
-        options.text_columns.iter().filter_map(|c| find_named(&keys, c)).collect()
-    };
-    if text_keys.is_empty() {
-        let wanted =
-            if options.text_columns.is_empty() { "a text field".to_string() } else { options.text_columns.join(", ") };
-        let message = format!("no {wanted}; the fields are: {}", keys.join(", "));
-        return JsonLine::Skip(SkipReason::MissingField { message });
-    }
     let mut counts = BTreeMap::new();
     let mut fields = Vec::new();
     for k in text_keys {

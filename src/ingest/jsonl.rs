@@ -102,30 +102,13 @@ impl JsonlReader {
             }
         };
         let text = text.trim_start_matches('\u{feff}');
-        let object: Map<String, Value> = match serde_json::from_str(text) {
-            Ok(Value::Object(o)) => o,
-            Ok(_) => {
-                skipped.push(skip(SkipReason::InvalidJson { message: "not a JSON object".into() }, text));
-                return;
-            }
-            Err(e) => {
-                skipped.push(skip(SkipReason::InvalidJson { message: e.to_string() }, text));
+        let (object, keys, text_keys) = match parse_object(text, &self.text_columns) {
+            Ok(parsed) => parsed,
+            Err(reason) => {
+                skipped.push(skip(reason, text));
                 return;
             }
         };
-        let keys: Vec<String> = object.keys().cloned().collect();
-        let text_keys: Vec<usize> = if self.text_columns.is_empty() {
-            find_any(&keys, TEXT_COLUMNS).into_iter().collect()
-        } else {
-            self.text_columns.iter().filter_map(|c| find_named(&keys, c)).collect()
-        };
-        if text_keys.is_empty() {
-            let wanted =
-                if self.text_columns.is_empty() { "a text field".to_string() } else { self.text_columns.join(", ") };
-            let message = format!("no {wanted}; the fields are: {}", keys.join(", "));
-            skipped.push(skip(SkipReason::MissingField { message }, text));
-            return;
-        }
         let id_key = find_any(&keys, ID_COLUMNS).filter(|k| !text_keys.contains(k));
         let id = match id_key.map(|k| &object[&keys[k]]) {
             Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -154,6 +137,32 @@ impl JsonlReader {
             skipped,
         );
     }
+}
+
+/// A JSON Lines record: the object, its keys in order, and which of them
+/// hold the text.
+pub(crate) type Record = (Map<String, Value>, Vec<String>, Vec<usize>);
+
+/// Parses one line into a [`Record`], the text fields named by
+/// `text_columns` or found by name; or says why the line is no record.
+pub(crate) fn parse_object(line: &str, text_columns: &[String]) -> Result<Record, SkipReason> {
+    let object = match serde_json::from_str(line) {
+        Ok(Value::Object(o)) => o,
+        Ok(_) => return Err(SkipReason::InvalidJson { message: "not a JSON object".into() }),
+        Err(e) => return Err(SkipReason::InvalidJson { message: e.to_string() }),
+    };
+    let keys: Vec<String> = object.keys().cloned().collect();
+    let text_keys: Vec<usize> = if text_columns.is_empty() {
+        find_any(&keys, TEXT_COLUMNS).into_iter().collect()
+    } else {
+        text_columns.iter().filter_map(|c| find_named(&keys, c)).collect()
+    };
+    if text_keys.is_empty() {
+        let wanted = if text_columns.is_empty() { "a text field".to_string() } else { text_columns.join(", ") };
+        let message = format!("no {wanted}; the fields are: {}", keys.join(", "));
+        return Err(SkipReason::MissingField { message });
+    }
+    Ok((object, keys, text_keys))
 }
 
 impl RowSource for JsonlReader {
