@@ -452,6 +452,9 @@ impl Redactor {
         let mut sentence_start = true;
         let mut prev_end = 0;
         let (mut lower, mut prev_word, mut prev_prev) = (String::new(), String::new(), String::new());
+        // A name that is also a word, opening a sentence: a name when a verb
+        // follows ("Roos zegt", "Bas heeft"), decided at the next word.
+        let mut pending: Option<(usize, usize)> = None;
         crate::analysis::segment::segment(text, |s| {
             let (start, end) = (s.start as usize, s.end as usize);
             let gap = &text[prev_end..start];
@@ -462,6 +465,13 @@ impl Redactor {
             let capital = word.chars().next().is_some_and(char::is_uppercase);
             crate::analysis::normalise_into(word, &mut lower);
             let lower = lower.as_str();
+            if let Some((p_start, p_end)) = pending.take()
+                && text[p_end..start].trim().is_empty()
+                && word.chars().all(char::is_lowercase)
+                && is_finite_verb(lower)
+            {
+                push(spans, PiiSpan { start: p_start, end: p_end, kind: PiiKind::Naam });
+            }
             let candidate = word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic);
             // Cheapest tests first: most words are lower case and no first name.
             let name = candidate
@@ -474,6 +484,14 @@ impl Redactor {
                 };
             if name {
                 push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
+            } else if candidate
+                && capital
+                && sentence_start
+                && FIRST_NAMES.contains(lower)
+                && !NOT_NAMES.0.contains(lower)
+                && !crate::analysis::stopwords::is_stopword(lower)
+            {
+                pending = Some((start, end));
             }
             sentence_start = false;
             prev_end = end;
@@ -586,6 +604,17 @@ fn spare(text: &str, spans: &mut Vec<PiiSpan>, spared: &[(usize, usize)], kind: 
         }
         true
     });
+}
+
+/// A finite verb as it follows a subject: "zegt", "heeft", "had", "gilt".
+/// Words ending in -t that are no verb (niet, met, dat) are stopwords.
+fn is_finite_verb(word: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "is", "was", "had", "heeft", "wil", "wilde", "wou", "kan", "kon", "mag", "mocht", "moet", "moest", "zal",
+        "zou", "zei", "kwam", "ging", "gaf", "zat", "lag", "liep", "werd", "bleef", "kreeg", "zag", "deed", "nam",
+        "vond", "wist", "belde", "hielp", "speelde", "woont", "woonde", "werkt", "werkte", "huilt", "huilde",
+    ];
+    VERBS.contains(&word) || (word.len() >= 4 && word.ends_with('t') && !crate::analysis::stopwords::is_stopword(word))
 }
 
 /// `name` without the particles and spaces it ends in.
@@ -806,6 +835,12 @@ mod tests {
         assert_eq!(r("Een vrouw uit Nickerie, de week erna."), "Een vrouw uit Nickerie, de week erna.");
         assert_eq!(r("Familie van afdeling De Linde vraagt iets."), "Familie van afdeling De Linde vraagt iets.");
         assert_eq!(r("Tijdens de ramadan kwam de imam."), "Tijdens de ramadan kwam de imam.");
+        // A name that is a word, opening a sentence: a name when a verb follows.
+        assert_eq!(
+            r("Roos zegt dat het goed gaat. Bas tikt op tafel."),
+            "[NAAM-1] zegt dat het goed gaat. [NAAM-2] tikt op tafel."
+        );
+        assert_eq!(r("Dan huilt hij. Elke dag hetzelfde."), "Dan huilt hij. Elke dag hetzelfde.");
         // Names in Snowball's vocabulary (it comes from running text) still count.
         assert_eq!(
             r("Dewi gilt veel. De meiden van sandra zijn goud."),
