@@ -1,18 +1,26 @@
-//! Calibrates the assigner's settings on the dev split of the gold data.
+//! Calibrates the assigner's settings on a tuning split of the gold data.
 //!
-//! Sweeps the threshold (and the weight of compound parts) and prints the
-//! macro- and micro-F1 on `fixtures/gold/dev.jsonl` for each setting. This is
-//! how the defaults in `AssignerSettings::default()` were chosen. It never
-//! reads the test split: figures on test are measured with
-//! `leefwereld evaluate fixtures/gold/test.jsonl`.
+//! Sweeps the threshold (and the weight of compound parts, the phrase gap,
+//! the share of the best theme a theme needs) and prints the macro- and
+//! micro-F1 for each setting. This is how the defaults in
+//! `AssignerSettings::default()` were chosen. Never give it the test split:
+//! figures on test are measured with `leefwereld evaluate
+//! fixtures/gold/test.jsonl`.
 //!
-//! Run: `cargo run --release --example calibrate`
+//! Run: `cargo run --release --example calibrate [-- GOLD [TAXONOMY.toml]]`
+//! (default: `fixtures/gold/dev.jsonl` and the default taxonomy).
 
 use leefwereld::{AssignerSettings, Engine, Method, Taxonomy, evaluate, read_gold};
 
 fn main() -> Result<(), leefwereld::Error> {
-    let tax = Taxonomy::default();
-    let dev = read_gold(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gold/dev.jsonl").as_ref(), &tax)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let tax = match args.get(1) {
+        Some(path) => Taxonomy::from_path(path.as_ref())?,
+        None => Taxonomy::default(),
+    };
+    let gold = args.first().cloned().unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gold/dev.jsonl").into());
+    assert!(!gold.ends_with("test.jsonl"), "never calibrate on the test split");
+    let dev = read_gold(gold.as_ref(), &tax)?;
     println!(
         "{:>9} {:>11} {:>7} {:>9} {:>8} {:>8}",
         "threshold", "part_factor", "max_gap", "min_share", "macro_f1", "micro_f1"
@@ -42,6 +50,6 @@ fn main() -> Result<(), leefwereld::Error> {
             }
         }
     }
-    println!("best on dev: macro-F1 {:.3} with {:?}", best.0, best.1);
+    println!("best on {gold}: macro-F1 {:.3} with {:?}", best.0, best.1);
     Ok(())
 }

@@ -142,7 +142,7 @@ fn patterns() -> Vec<(PiiKind, Regex)> {
                 r"\d{2,3}(?:\s+jaar)?(?-u:\b)",
                 // "een man van 84", "mijn dochter van 23 jaar"
                 r"|(?-u:\b)(?:man|vrouw|dame|heer|jongen|meisje|jongeman|zoon|dochter|broer|zus|moeder|vader|opa|oma|bewoner|bewoonster)",
-                r"\s+van\s+(?:bijna\s+|ruim\s+)?\d{2,3}(?:\s+jaar)?(?-u:\b)",
+                r"\s+van\s+(?:bijna\s+|ruim\s+)?\d{1,3}(?:\s+jaar)?(?-u:\b)",
                 // "Mijn vader (91)", "Daan (19 jaar)", "Mijn moeder, 86 jaar,"
                 r"|\(\s?\d{2,3}\s?(?:jaar|jr\.?)?\)|,\s\d{2,3}\s+jaar,",
             )),
@@ -788,6 +788,7 @@ mod tests {
     #[test]
     fn addresses_dates_and_ages() {
         assert_eq!(r("Ze woont op de Dorpsstraat 12a, 1234 AB."), "Ze woont op de [ADRES], [ADRES].");
+        assert_eq!(r("Mijn dochter van 8 mag niet mee."), "Mijn dochter van [LEEFTIJD] mag niet mee.");
         assert_eq!(r("geboren op 3 maart 1941"), "geboren op [DATUM]");
         assert_eq!(r("geboren 03-03-1941"), "geboren [DATUM]");
         assert_eq!(r("een 87-jarige vrouw, ik ben 84"), "een [LEEFTIJD] vrouw, ik ben [LEEFTIJD]");
