@@ -23,7 +23,8 @@ fn main() -> Result<(), leefwereld::Error> {
     std::fs::write(&input, format!("id;locatie;ervaring\n1;De Berkenhof;\"{text}\"\n"))
         .map_err(|e| leefwereld::Error::from_io(&input, e))?;
     let output = dir.join("ervaringen-gedeeld.csv");
-    let summary = leefwereld::redact_file(&input, &output, &ReadOptions::default(), &redactor)?;
+    let summary =
+        leefwereld::redact_file(&input, &output, &ReadOptions::default(), &redactor, &leefwereld::NoProgress)?;
     println!("\n{} rows written, {} names replaced", summary.rows_written, summary.replaced[&PiiKind::Naam]);
     print!("{}", std::fs::read_to_string(&output).map_err(|e| leefwereld::Error::from_io(&output, e))?);
     Ok(())

@@ -195,6 +195,27 @@ const LOANWORDS: &[&str] = &[
     "mdo",
     "pb",
     "pb'er",
+    // Abbreviations as written ("Bijv. de soep"), without their full stop.
+    "bijv",
+    "bv",
+    "evt",
+    "ivm",
+    "mbt",
+    "nav",
+    "mvg",
+    "enz",
+    "etc",
+    "ca",
+    "oa",
+    "tzt",
+    "zsm",
+    "svp",
+    "aub",
+    "resp",
+    "incl",
+    "excl",
+    "tel",
+    "nr",
 ];
 
 /// After these words a capitalised word is a place, not a person, unless it
@@ -836,6 +857,7 @@ mod tests {
         assert_eq!(r("Een vrouw uit Nickerie, de week erna."), "Een vrouw uit Nickerie, de week erna.");
         assert_eq!(r("Familie van afdeling De Linde vraagt iets."), "Familie van afdeling De Linde vraagt iets.");
         assert_eq!(r("Tijdens de ramadan kwam de imam."), "Tijdens de ramadan kwam de imam.");
+        assert_eq!(r("Bijv. de soep. Evt. morgen."), "Bijv. de soep. Evt. morgen.");
         // A name that is a word, opening a sentence: a name when a verb follows.
         assert_eq!(
             r("Roos zegt dat het goed gaat. Bas tikt op tafel."),

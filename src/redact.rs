@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::Value;
 
+use crate::engine::Progress;
 use crate::error::Error;
 use crate::ingest::{CsvReader, ReadOptions, SkipReason, Skipped, excerpt};
 use crate::privacy::{PiiKind, Redactor};
@@ -51,7 +52,8 @@ pub struct RedactSummary {
 /// let dir = tempfile::tempdir().unwrap();
 /// let (input, output) = (dir.path().join("in.csv"), dir.path().join("uit.csv"));
 /// std::fs::write(&input, "id;locatie;ervaring\n1;Berkenhof;Zuster Anja belde 06-12345678.\n").unwrap();
-/// let s = leefwereld::redact_file(&input, &output, &Default::default(), &leefwereld::Redactor::new()).unwrap();
+/// let redactor = leefwereld::Redactor::new();
+/// let s = leefwereld::redact_file(&input, &output, &Default::default(), &redactor, &leefwereld::NoProgress).unwrap();
 /// assert_eq!(std::fs::read_to_string(&output).unwrap(), "id;locatie;ervaring\n1;Berkenhof;Zuster [NAAM-1] belde [TELEFOON].\n");
 /// assert_eq!(s.replaced[&leefwereld::PiiKind::Naam], 1);
 /// ```
@@ -60,21 +62,26 @@ pub fn redact_file(
     output: &Path,
     options: &ReadOptions,
     redactor: &Redactor,
+    progress: &dyn Progress,
 ) -> Result<RedactSummary, Error> {
     if std::fs::canonicalize(input).ok().is_some_and(|i| std::fs::canonicalize(output).ok() == Some(i)) {
         return Err(Error::input(&input.display().to_string(), None, "the output would overwrite the input"));
     }
     let ext = input.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
-        return redact_spreadsheet(input, output, options, redactor);
+        progress.start(0);
+        let summary = redact_spreadsheet(input, output, options, redactor);
+        progress.finish();
+        return summary;
     }
     let partial = PathBuf::from(format!("{}.partial", output.display()));
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     let result = match ext.as_deref() {
-        Some("jsonl" | "ndjson") => redact_jsonl(input, &mut out, options, redactor),
-        _ => redact_csv(input, &mut out, options, redactor),
+        Some("jsonl" | "ndjson") => redact_jsonl(input, &mut out, options, redactor, progress),
+        _ => redact_csv(input, &mut out, options, redactor, progress),
     };
+    progress.finish();
     let finish = |out: BufWriter<File>| -> std::io::Result<()> {
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&partial, output)
@@ -189,8 +196,10 @@ fn redact_csv(
     out: &mut BufWriter<File>,
     options: &ReadOptions,
     redactor: &Redactor,
+    progress: &dyn Progress,
 ) -> Result<RedactSummary, Error> {
     let mut reader = CsvReader::open(input, options)?;
+    progress.start(reader.total_bytes().unwrap_or(0));
     let text_columns = reader.text_column_indexes().to_vec();
     let mut summary = RedactSummary {
         encoding: reader.encoding(),
@@ -234,6 +243,7 @@ fn redact_csv(
             merge(&mut summary.replaced, counts);
             summary.rows_written += 1;
         }
+        progress.advance(reader.bytes_read());
     }
     writer.flush().map_err(io)?;
     writer.into_inner().map_err(|e| io(e.into_error()))?.finish().map_err(io)?;
@@ -249,9 +259,12 @@ fn redact_jsonl(
     out: &mut BufWriter<File>,
     options: &ReadOptions,
     redactor: &Redactor,
+    progress: &dyn Progress,
 ) -> Result<RedactSummary, Error> {
     let name: Arc<str> = Arc::from(input.display().to_string());
     let file = File::open(input).map_err(|e| Error::io(input, e))?;
+    progress.start(file.metadata().map_or(0, |m| m.len()));
+    let mut done_bytes = 0u64;
     let mut lines = BufReader::with_capacity(1 << 20, file).split(b'\n');
     let mut summary = RedactSummary { encoding: "UTF-8", ..Default::default() };
     let mut line_no = 0u64;
@@ -262,7 +275,9 @@ fn redact_jsonl(
                 None => break,
                 Some(raw) => {
                     line_no += 1;
-                    batch.push((line_no, raw.map_err(|e| Error::io(input, e))?));
+                    let raw = raw.map_err(|e| Error::io(input, e))?;
+                    done_bytes += raw.len() as u64 + 1;
+                    batch.push((line_no, raw));
                 }
             }
         }
@@ -298,6 +313,7 @@ fn redact_jsonl(
             }
             .map_err(|e| Error::io(input, e))?;
         }
+        progress.advance(done_bytes);
     }
     if summary.rows_read == 0 {
         return Err(Error::input(&name, None, "the file is empty"));

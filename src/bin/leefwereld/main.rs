@@ -218,12 +218,13 @@ impl Progress for Bar {
     }
 }
 
-fn progress_bar(quiet: bool) -> Bar {
+fn progress_bar(quiet: bool, doing: &str) -> Bar {
     if quiet || !std::io::stderr().is_terminal() {
         return Bar(ProgressBar::hidden());
     }
     let bar = ProgressBar::new(0);
-    let style = ProgressStyle::with_template("{spinner} analyseren [{bar:40}] {bytes}/{total_bytes} ({eta})")
+    let template = format!("{{spinner}} {doing} [{{bar:40}}] {{bytes}}/{{total_bytes}} ({{eta}})");
+    let style = ProgressStyle::with_template(&template)
         .map(|s| s.progress_chars("=> "))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
@@ -260,7 +261,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         min_group: args.min_group,
         ..AnalyseOptions::default()
     };
-    let bar = progress_bar(args.quiet);
+    let bar = progress_bar(args.quiet, "analyseren");
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     // report.json is written while the analysis runs (nothing per experience
     // is kept in memory), into a temporary name that becomes report.json only
@@ -370,7 +371,8 @@ fn redact(args: RedactArgs) -> Result<ExitCode> {
         never_redact,
         ..AnalyseOptions::default()
     };
-    let summary = leefwereld::redact_file(&args.input, &args.out, &options.read, &engine.redactor(&options))?;
+    let bar = progress_bar(args.quiet, "redigeren");
+    let summary = leefwereld::redact_file(&args.input, &args.out, &options.read, &engine.redactor(&options), &bar)?;
     if !args.quiet {
         let mut out = std::io::stdout().lock();
         writeln!(
