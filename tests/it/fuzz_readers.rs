@@ -45,6 +45,35 @@ fn csvish() -> impl Strategy<Value = Vec<u8>> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Text with what the redactor looks for: titles, particles, names, digits,
+/// capitals, sentence ends, non-ASCII letters.
+fn redactable() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("zuster ".to_string()),
+        Just("mw. ".to_string()),
+        Just("meneer van der ".to_string()),
+        Just("mijn dochter ".to_string()),
+        Just("Anja ".to_string()),
+        Just("Roos zegt ".to_string()),
+        Just("de Vries".to_string()),
+        Just("Özlem".to_string()),
+        Just("A. ".to_string()),
+        Just("06-1234 5678".to_string()),
+        Just("1234 AB".to_string()),
+        Just("Dorpsstraat 12a".to_string()),
+        Just("12 mei jarig".to_string()),
+        Just(" is 87 jaar".to_string()),
+        Just("De Linde".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("'".to_string()),
+        Just("-".to_string()),
+        "\\PC{0,6}",
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(600))]
 
@@ -61,6 +90,21 @@ proptest! {
     #[test]
     fn jsonl_reader_never_panics_and_accounts_for_every_row(data in csvish()) {
         drain(JsonlReader::from_reader("f.jsonl", std::io::Cursor::new(data), &ReadOptions::default()))?;
+    }
+
+    #[test]
+    fn redactor_never_panics_and_its_spans_are_sound(text in redactable()) {
+        static REDACTOR: std::sync::LazyLock<leefwereld::Redactor> =
+            std::sync::LazyLock::new(|| leefwereld::Redactor::new().with_names(["Roos"]).with_never_redact(["De Linde"]));
+        let spans = REDACTOR.find(&text);
+        let mut at = 0;
+        for s in &spans {
+            prop_assert!(at <= s.start && s.start < s.end && s.end <= text.len(), "{:?} in {:?}", spans, text);
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            at = s.end;
+        }
+        let redacted = REDACTOR.redact(&text);
+        prop_assert_eq!(spans.is_empty(), redacted == text);
     }
 
     #[test]
