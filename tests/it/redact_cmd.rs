@@ -146,3 +146,36 @@ fn spreadsheets_keep_their_cells_and_the_text_is_redacted() {
     let (_, _, _, again) = redact(&input, &["--text-column", "Wat gaat goed?", "--sheet", "Antwoorden"]);
     assert_eq!(first, again);
 }
+
+#[test]
+fn the_copy_is_identical_whatever_the_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("gold.csv");
+    // More rows than one parallel batch (4,096): the gold texts, five times.
+    let mut csv = String::from("id;ervaring\n");
+    for round in 0..5 {
+        for split in ["gold/dev.jsonl", "gold/test.jsonl"] {
+            for line in std::fs::read_to_string(crate::fixture(split)).unwrap().lines() {
+                let g: serde_json::Value = serde_json::from_str(line).unwrap();
+                let text = g["text"].as_str().unwrap().replace('"', "\"\"");
+                csv.push_str(&format!("{}-{round};\"{text}\"\n", g["id"].as_str().unwrap()));
+            }
+        }
+    }
+    std::fs::write(&input, &csv).unwrap();
+    let copy = |threads: &str| {
+        let out = dir.path().join(format!("uit-{threads}.csv"));
+        crate::leefwereld()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"])
+            .assert()
+            .success();
+        std::fs::read(out).unwrap()
+    };
+    let one = copy("1");
+    assert_eq!(one, copy("2"));
+    assert_eq!(one, copy("3"));
+    let text = String::from_utf8(one).unwrap();
+    assert_eq!(text.lines().count(), 1 + 5 * 900);
+    assert!(text.contains("[NAAM-1]"));
+}
