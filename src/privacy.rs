@@ -1,15 +1,30 @@
 //! Personal data: find it and replace it before any text is shown.
 //!
-//! Every quote, excerpt and export goes through [`Redactor::redact`] unless the
-//! user explicitly asks for raw text. What it finds, with its placeholder:
-//! e-mail addresses and web addresses ([EMAIL], [URL]), phone numbers
-//! ([TELEFOON]), BSNs that pass the eleven-test ([BSN]), IBANs ([IBAN]),
-//! postcodes and street addresses ([ADRES]), dates with a year ([DATUM]),
-//! ages ([LEEFTIJD]), and names ([NAAM]): a capitalised word after a title or
-//! a relation (meneer, mw., zuster, dokter, mijn dochter, ...), initials with a
-//! surname, and any capitalised word inside a sentence that is not a known
-//! Dutch word. Within one text the same name gets the same number
-//! ([NAAM-1], [NAAM-2]).
+//! Every quote, excerpt, piece of evidence and export goes through
+//! [`Redactor::redact`] unless the user explicitly asks for raw text. What it
+//! finds, with its placeholder: e-mail addresses and web addresses ([EMAIL],
+//! [URL]), phone numbers ([TELEFOON]), BSNs that pass the eleven-test ([BSN]),
+//! IBANs ([IBAN]), postcodes and street addresses ([ADRES]), dates with a year
+//! or in a sentence about a birthday or death ([DATUM]), ages ([LEEFTIJD]),
+//! and names ([NAAM]):
+//!
+//! - a name after a form of address or a relation (meneer, mw., zuster,
+//!   dokter, mijn dochter, collega, ...), also in lower case after a form of
+//!   address ("mw de jong"), and initials with a surname;
+//! - first names from the lists in `data/names/` that are no ordinary Dutch
+//!   word (OpenTaal's list, `data/opentaal/`), in any case;
+//! - inside a sentence, any capitalised word that is a listed name or no
+//!   Dutch word, unless it is a place, nationality, shop or feast
+//!   (`data/names/not-names.txt`) or follows "afdeling", "uit", "in";
+//! - at a sentence start, a listed name that is no word, an unknown word that
+//!   is no compound of known ones, and a name that is a word when a verb
+//!   follows ("Roos zegt");
+//! - the user's own names ([`Redactor::with_names`]), never the user's
+//!   exceptions ([`Redactor::with_never_redact`]).
+//!
+//! A name is redacted whole ("Anja van Dam"), and wherever it comes back in
+//! the text. Within one text the same person gets the same number ([NAAM-1],
+//! [NAAM-2]), also when named in part.
 
 use std::borrow::Cow;
 use std::io::Read;
