@@ -81,5 +81,6 @@ pub use privacy::{PiiKind, PiiSpan, Redactor};
 pub use redact::{RedactSummary, redact_file};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
-    AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme, ThemeAssigner, ThemeHit,
+    AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue, Theme,
+    ThemeAssigner, ThemeHit, check_taxonomy,
 };

@@ -171,6 +171,11 @@ struct TaxonomyArgs {
     /// Show this taxonomy file instead of the default one.
     #[arg(long, value_name = "FILE")]
     taxonomy: Option<PathBuf>,
+    /// Check the cues instead of showing them: cues that count fully in two
+    /// themes, and cues that match the same words (after stemming) as another
+    /// cue of their theme.
+    #[arg(long)]
+    check: bool,
 }
 
 fn main() -> ExitCode {
@@ -406,6 +411,21 @@ fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
     }
     let tax = load_taxonomy(args.taxonomy.as_deref())?;
     let mut out = std::io::stdout().lock();
+    if args.check {
+        let engine = Engine::new(tax)?;
+        let issues = leefwereld::check_taxonomy(engine.taxonomy(), engine.analyzer());
+        let shared = issues.iter().filter(|i| i.kind == leefwereld::IssueKind::Shared).count();
+        for issue in &issues {
+            writeln!(out, "{issue}")?;
+        }
+        writeln!(
+            out,
+            "taxonomy {}: {shared} cues count fully in two themes, {} add nothing to their theme",
+            engine.taxonomy().name(),
+            issues.len() - shared
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     writeln!(out, "taxonomy: {} ({} themes)\n", tax.name(), tax.themes().len())?;
     for t in tax.themes() {
         let examples: Vec<&str> = t.cues.iter().take(6).map(|c| c.text.as_str()).collect();
