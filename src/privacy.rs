@@ -132,7 +132,9 @@ fn patterns() -> Vec<(PiiKind, Regex)> {
         (PiiKind::Url, r(r"(?i)(?-u:\b)(?:https?://|www\.)\S+")),
         (PiiKind::Datum, r(r"(?-u:\b)\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?-u:\b)")),
         (PiiKind::Datum, r(&format!(r"(?i)(?-u:\b)\d{{1,2}}\s+(?:{MONTHS})\.?\s+(?:19|20)\d{{2}}(?-u:\b)"))),
-        (PiiKind::Iban, r(r"(?-u:\b)[A-Z]{2}\d{2}\s?[A-Z]{4}\s?(?:\d{4}\s?){2}\d{2}(?-u:\b)")),
+        // Any country's IBAN (NL91 ABNA 0417 1643 00, BE68 5390 0754 7034);
+        // the check digits decide.
+        (PiiKind::Iban, r(r"(?-u:\b)[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?-u:\b)")),
         (
             PiiKind::Telefoon,
             r(
@@ -412,6 +414,9 @@ impl Redactor {
             for caps in re.captures_iter(text) {
                 let m = caps.get(1).unwrap_or_else(|| caps.get(0).expect("match"));
                 if *kind == PiiKind::Bsn && !eleven_test(m.as_str()) {
+                    continue;
+                }
+                if *kind == PiiKind::Iban && !iban_check(m.as_str()) {
                     continue;
                 }
                 if *kind == PiiKind::Leeftijd && m.as_str().starts_with('(') && after_a_counter(&text[..m.start()]) {
@@ -781,6 +786,21 @@ fn push(spans: &mut Vec<PiiSpan>, span: PiiSpan) {
     }
 }
 
+/// The IBAN check: the country and check digits moved to the end, letters
+/// as numbers (A = 10), the whole number modulo 97 is 1.
+fn iban_check(iban: &str) -> bool {
+    let compact: Vec<char> = iban.chars().filter(|c| !c.is_whitespace()).collect();
+    if !(15..=34).contains(&compact.len()) {
+        return false;
+    }
+    let mut rest = 0u32;
+    for c in compact[4..].iter().chain(&compact[..4]) {
+        let Some(v) = c.to_digit(36) else { return false };
+        rest = if v < 10 { (rest * 10 + v) % 97 } else { (rest * 100 + v) % 97 };
+    }
+    rest == 1
+}
+
 /// The Dutch eleven-test for BSNs.
 fn eleven_test(number: &str) -> bool {
     let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
@@ -813,6 +833,14 @@ mod tests {
     fn numbers_that_are_not_personal_stay() {
         assert_eq!(r("Kamer 214, om 17.30 uur, €12,50."), "Kamer 214, om 17.30 uur, €12,50.");
         assert_eq!(r("Al 12 jaar woon ik hier."), "Al 12 jaar woon ik hier.");
+    }
+
+    #[test]
+    fn iban_needs_valid_check_digits() {
+        assert_eq!(r("Rekening NL91 ABNA 0417 1643 00 of NL91ABNA0417164300."), "Rekening [IBAN] of [IBAN].");
+        assert_eq!(r("Belgisch: BE68 5390 0754 7034."), "Belgisch: [IBAN].");
+        // Wrong check digits: no IBAN (its digits still look like a phone number).
+        assert!(!r("Fout: NL92 ABNA 0417 1643 00.").contains("[IBAN]"));
     }
 
     #[test]
