@@ -105,7 +105,8 @@ const RELATIONS: &str = concat!(
     "diëtist|diëtiste|psycholoog|psychiater|arts|huisarts|specialist|kok|kapster|pedicure|pb'er|",
     "buurvrouw|buurman|kamergenoot|medebewoner|medebewoonster|cliënt|bewoner|bewoonster|",
     "oom|tante|opa|oma|dochter|zoon|schoonzoon|schoondochter|man|vrouw|broer|zus|zuster|neef|nicht|vriend|vriendin|",
-    "kleinzoon|kleindochter|kleinkind|vader|moeder|schoonvader|schoonmoeder|partner|echtgenoot|echtgenote|mantelzorger",
+    "kleinzoon|kleindochter|kleinkind|vader|moeder|schoonvader|schoonmoeder|partner|echtgenoot|echtgenote|mantelzorger|",
+    "pa|ma|papa|mama|vent",
 );
 const PARTICLES: &str = r"(?:van der|van den|van de|van 't|van het|v/d|v\.d\.|van|de|der|den|ter|ten|te|het|'t|in 't|op de|la|le|el|al|ben|bin|da|di|do|dos|du)";
 /// The words of [`PARTICLES`], which alone are no name.
@@ -170,7 +171,10 @@ fn patterns() -> Vec<(PiiKind, Regex)> {
                 r"(?i:(?-u:\b)(?:(?:{ABBREVIATIONS})\.?|{ADDRESS}))\s+((?:\p{{Lu}}\.\s?)*(?:{NAME}\s+)?(?:(?i:{PARTICLES})\s+)?{NAME})"
             )),
         ),
-        (PiiKind::Naam, r(&format!(r"(?i:(?-u:\b)(?:{RELATIONS}))\s+({NAME}(?:\s+(?:(?i:{PARTICLES})\s+)?{NAME})?)"))),
+        (
+            PiiKind::Naam,
+            r(&format!(r"(?i:(?-u:\b)(?:{RELATIONS}))(?:\s+|,\s+)({NAME}(?:\s+(?:(?i:{PARTICLES})\s+)?{NAME})?)")),
+        ),
         (PiiKind::Naam, r(&format!(r"(?-u:\b)(?:\p{{Lu}}\.\s?)+(?:(?i:{PARTICLES})\s+)?{NAME}"))),
     ]
 }
@@ -877,6 +881,8 @@ mod tests {
         assert_eq!(r("mw heeft goed geslapen"), "mw heeft goed geslapen");
         assert_eq!(r("de mevrouw op de hoek"), "de mevrouw op de hoek");
         assert_eq!(r("Als begeleider van Ravi Ramdin zie ik"), "Als begeleider van [NAAM-1] zie ik");
+        // A name in apposition after a relation.
+        assert_eq!(r("de foto's van mijne vent, Staf, hangen hier"), "de foto's van mijne vent, [NAAM-1], hangen hier");
     }
 
     #[test]
