@@ -427,6 +427,13 @@ impl Redactor {
                     continue;
                 }
                 let (mut start, mut end) = (m.start(), m.end());
+                if *kind == PiiKind::Naam {
+                    // In capitals, the name ends before the first word that is no listed name.
+                    end = start + named_prefix(m.as_str()).len();
+                    if end == start {
+                        continue;
+                    }
+                }
                 if *kind == PiiKind::Leeftijd {
                     // "ik ben 84", "(87)", ", 86 jaar,": the age is the number
                     // and its "jaar", not the words or marks around it.
@@ -662,6 +669,42 @@ fn is_finite_verb(word: &str) -> bool {
     VERBS.contains(&word) || (word.len() >= 4 && word.ends_with('t') && !crate::analysis::stopwords::is_stopword(word))
 }
 
+/// Whether `words` can be names as far as capitals go: text in capitals
+/// ("MIJN MAN IS BOOS") takes any word for a name after a title or a name,
+/// so a word without small letters counts only when it is a listed name
+/// ("ZUSTER ANJA"). Initials, single letters ("Tjon-A-Fong") and particles
+/// pass.
+fn shouted_names(words: &str) -> bool {
+    words.split(|c: char| c.is_whitespace() || c == '-').filter(|w| w.chars().count() > 1 && !w.ends_with('.')).all(
+        |w| {
+            w.chars().any(char::is_lowercase) || {
+                let lower = crate::analysis::normalise(w);
+                PARTICLE_WORDS.contains(&lower.as_str())
+                    || FIRST_NAMES.contains(lower.as_str())
+                    || LAST_NAMES.contains(lower.as_str())
+            }
+        },
+    )
+}
+
+/// The part of `words` that can be a name as far as capitals go (see
+/// [`shouted_names`]): up to the first word in capitals that is no listed
+/// name, without trailing particles.
+fn named_prefix(words: &str) -> &str {
+    let mut end = 0;
+    for (i, w) in words.split_inclusive(char::is_whitespace).scan(0, |at, w| {
+        let i = *at;
+        *at += w.len();
+        Some((i, w))
+    }) {
+        if !shouted_names(w) {
+            break;
+        }
+        end = i + w.len();
+    }
+    trim_particles(words[..end].trim_end())
+}
+
 /// `name` without the particles and spaces it ends in.
 fn trim_particles(name: &str) -> &str {
     let mut name = name.trim_end();
@@ -715,7 +758,7 @@ fn whole_names(text: &str, spans: &mut Vec<PiiSpan>) {
         }
     }
     for s in out.iter_mut().filter(|s| s.kind == PiiKind::Naam) {
-        while let Some(m) = NEXT.find(&text[s.end..]) {
+        while let Some(m) = NEXT.find(&text[s.end..]).filter(|m| shouted_names(m.as_str())) {
             s.end += m.end();
         }
     }
@@ -881,6 +924,8 @@ mod tests {
         assert_eq!(r("mw heeft goed geslapen"), "mw heeft goed geslapen");
         assert_eq!(r("de mevrouw op de hoek"), "de mevrouw op de hoek");
         assert_eq!(r("Als begeleider van Ravi Ramdin zie ik"), "Als begeleider van [NAAM-1] zie ik");
+        // Text in capitals: only listed names count.
+        assert_eq!(r("MIJN MAN IS BOOS. ZUSTER ANJA WAS ER NIET"), "MIJN MAN IS BOOS. ZUSTER [NAAM-1] WAS ER NIET");
         // A name in apposition after a relation.
         assert_eq!(r("de foto's van mijne vent, Staf, hangen hier"), "de foto's van mijne vent, [NAAM-1], hangen hier");
     }
