@@ -572,7 +572,12 @@ impl Redactor {
             // compound of known words ("Dagbesteding" is one).
             match first_name || surname {
                 true => !Self::dictionary_word(lower),
-                false => !self.is_word(lower) && self.known.split(lower).is_none(),
+                // Nor a slip of the pen for a function word ("Mjin", "Miijn").
+                false => {
+                    !self.is_word(lower)
+                        && self.known.split(lower).is_none()
+                        && !crate::analysis::stopwords::is_stopword_typo(lower)
+                }
             }
         } else {
             // Inside a sentence, where Dutch capitalises no ordinary word:
@@ -952,6 +957,7 @@ mod tests {
         assert_eq!(r("Familie van afdeling De Linde vraagt iets."), "Familie van afdeling De Linde vraagt iets.");
         assert_eq!(r("Tijdens de ramadan kwam de imam."), "Tijdens de ramadan kwam de imam.");
         assert_eq!(r("Bijv. de soep. Evt. morgen."), "Bijv. de soep. Evt. morgen.");
+        assert_eq!(r("Mjin moeder is blij. Miijn kamer ook."), "Mjin moeder is blij. Miijn kamer ook.");
         // A name that is a word, opening a sentence: a name when a verb follows.
         assert_eq!(
             r("Roos zegt dat het goed gaat. Bas tikt op tafel."),

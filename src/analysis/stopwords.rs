@@ -29,6 +29,34 @@ pub fn is_stopword(word: &str) -> bool {
     STOPWORDS.contains(&word)
 }
 
+/// Is `word` (in normal form, four letters or more) one slip away from a
+/// stopword of three letters or more: a letter too many, too few, wrong, or
+/// two swapped ("mjin", "miijn", "mijm" for "mijn")? Shorter words are left
+/// alone: too many names are one letter away from one ("bas", "was").
+pub fn is_stopword_typo(word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    if w.len() < 4 {
+        return false;
+    }
+    STOPWORDS.iter().filter(|s| s.len() >= 3 && s.len().abs_diff(w.len()) <= 1).any(|s| {
+        let s: Vec<char> = s.chars().collect();
+        one_slip(&w, &s)
+    })
+}
+
+/// Optimal string alignment distance between `a` and `b` is exactly one.
+fn one_slip(a: &[char], b: &[char]) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    match (a.len(), b.len()) {
+        (0, 0) => false,
+        (x, y) if x == y => a[1..] == b[1..] || (x >= 2 && a[0] == b[1] && a[1] == b[0] && a[2..] == b[2..]),
+        (x, y) if x == y + 1 => a[1..] == *b,
+        (x, y) if x + 1 == y => *a == b[1..],
+        _ => false,
+    }
+}
+
 /// Is `word` (in normal form) a negator?
 pub fn is_negator(word: &str) -> bool {
     NEGATORS.contains(&word)
@@ -37,6 +65,16 @@ pub fn is_negator(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_of_stopwords() {
+        for typo in ["mjin", "miijn", "mijjn", "minj", "mijm", "hebebn"] {
+            assert!(is_stopword_typo(typo), "{typo}");
+        }
+        for other in ["anja", "bas", "maaltijd", "mina", "sandra"] {
+            assert!(!is_stopword_typo(other), "{other}");
+        }
+    }
 
     #[test]
     fn negators_are_never_stopwords() {
