@@ -120,15 +120,10 @@ fn redact_spreadsheet(
     }
     let (sheet, range) = crate::ingest::xlsx::read_sheet(input, options.sheet.as_deref())?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let header_at = rows
-        .iter()
-        .position(|r| r.iter().any(|c| !crate::ingest::xlsx::cell_text(c).trim().is_empty()))
-        .ok_or_else(|| Error::input(&name, None, format!("sheet '{sheet}' is empty")))?;
-    let headers: Vec<String> =
-        rows[header_at].iter().map(|c| crate::ingest::xlsx::cell_text(c).trim().to_string()).collect();
+    let header = crate::ingest::xlsx::find_header(&range, &name, &sheet)?;
+    let (header_at, headers) = (header.index, header.names);
     let text_columns = crate::ingest::columns::text_columns(&headers, &options.text_columns)
-        .map_err(|m| Error::input(&name, Some(first_row as u64 + header_at as u64 + 1), m))?;
+        .map_err(|m| Error::input(&name, Some(header.line), m))?;
     let fail = |e: rust_xlsxwriter::XlsxError| Error::input(&name, None, format!("cannot write the spreadsheet: {e}"));
     let mut book = Workbook::new();
     // A fixed creation time: the same input gives the same bytes.
@@ -143,7 +138,7 @@ fn redact_spreadsheet(
         text_columns: text_columns.iter().map(|&c| headers[c].clone()).collect(),
         ..Default::default()
     };
-    for (i, cells) in rows.iter().enumerate() {
+    for (i, cells) in range.rows().enumerate() {
         let (row, body) = (first_row + i as u32, i > header_at);
         for (j, cell) in cells.iter().enumerate() {
             let col =

@@ -141,11 +141,11 @@ impl JsonlReader {
 
 /// A JSON Lines record: the object, its keys in order, and which of them
 /// hold the text.
-pub(crate) type Record = (Map<String, Value>, Vec<String>, Vec<usize>);
+pub(crate) type JsonRecord = (Map<String, Value>, Vec<String>, Vec<usize>);
 
-/// Parses one line into a [`Record`], the text fields named by
+/// Parses one line into a [`JsonRecord`], the text fields named by
 /// `text_columns` or found by name; or says why the line is no record.
-pub(crate) fn parse_object(line: &str, text_columns: &[String]) -> Result<Record, SkipReason> {
+pub(crate) fn parse_object(line: &str, text_columns: &[String]) -> Result<JsonRecord, SkipReason> {
     let object = match serde_json::from_str(line) {
         Ok(Value::Object(o)) => o,
         Ok(_) => return Err(SkipReason::InvalidJson { message: "not a JSON object".into() }),

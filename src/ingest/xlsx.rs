@@ -56,6 +56,29 @@ pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<(String, ca
     Ok((chosen, range))
 }
 
+/// A sheet's header: its first row with any text.
+pub(crate) struct Header {
+    /// Its index among the rows of the sheet's range.
+    pub index: usize,
+    /// Its row number, as a person finds it in the spreadsheet.
+    pub line: u64,
+    /// Its cells as text, trimmed.
+    pub names: Vec<String>,
+}
+
+/// The header of `range` (sheet `sheet` of `file`), or an error when the
+/// sheet is empty.
+pub(crate) fn find_header(range: &calamine::Range<Data>, file: &str, sheet: &str) -> Result<Header, Error> {
+    let first_row = range.start().map_or(0, |(r, _)| r as u64);
+    range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| (i, cells.iter().map(|c| cell_text(c).trim().to_string()).collect::<Vec<_>>()))
+        .find(|(_, names)| names.iter().any(|n| !n.is_empty()))
+        .map(|(index, names)| Header { index, line: first_row + index as u64 + 1, names })
+        .ok_or_else(|| Error::input(file, None, format!("sheet '{sheet}' is empty")))
+}
+
 /// A cell as text, as the readers see it.
 pub(crate) fn cell_text(c: &Data) -> String {
     match c {
@@ -85,14 +108,14 @@ impl XlsxReader {
         let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
         let (chosen, range) = read_sheet(path, sheet)?;
         let first_row = range.start().map_or(0, |(r, _)| r as u64);
-        let mut rows = range
+        let Header { index, line: header_line, names: headers } = find_header(&range, &name, &chosen)?;
+        let body: Vec<(u64, Vec<String>)> = range
             .rows()
             .enumerate()
+            .skip(index + 1)
             .map(|(i, cells)| (first_row + i as u64 + 1, cells.iter().map(cell_text).collect::<Vec<_>>()))
-            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()));
-        let (header_line, header) = rows.next().ok_or_else(|| fail(None, format!("sheet '{chosen}' is empty")))?;
-        let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-        let body: Vec<(u64, Vec<String>)> = rows.collect();
+            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+            .collect();
         if body.is_empty() {
             return Err(fail(None, format!("sheet '{chosen}' has a header but no rows")));
         }
