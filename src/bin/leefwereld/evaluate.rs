@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
-use leefwereld::{Evaluation, Method, PiiScores, Redactor, ThemeScores, evaluate_pii, read_gold};
+use leefwereld::{Evaluation, Method, PiiScores, ThemeScores, evaluate_pii, read_gold};
 use serde_json::{Map, Value, json};
 
 use super::{EvaluateArgs, load_taxonomy};
@@ -20,8 +20,9 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
     for m in methods {
         evals.push(leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold));
     }
-    // The redactor exactly as `analyse` builds it.
-    let pii = evaluate_pii(&Redactor::new().with_known_words(taxonomy.cue_words()), &gold);
+    // The redactor exactly as `analyse` builds it (with no user lists).
+    let redactor = leefwereld::Engine::new(taxonomy.clone())?.redactor(&Default::default());
+    let pii = evaluate_pii(&redactor, &gold);
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut main = to_json(&evals[0]);
