@@ -103,23 +103,7 @@ pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<Gol
         if !ids.insert(raw.id.clone()) {
             return Err(fail(format!("duplicate id '{}'", raw.id)));
         }
-        let mut themes = Vec::new();
-        for t in &raw.themes {
-            if t == OVERIG {
-                if raw.themes.len() > 1 {
-                    return Err(fail(format!("'{OVERIG}' must stand alone, not with other themes")));
-                }
-                continue;
-            }
-            let idx = taxonomy.themes().iter().position(|x| x.id == *t).ok_or_else(|| {
-                let known: Vec<&str> = taxonomy.themes().iter().map(|x| x.id.as_str()).collect();
-                fail(format!("unknown theme id '{t}'; known: {}, {OVERIG}", known.join(", ")))
-            })?;
-            if themes.contains(&idx) {
-                return Err(fail(format!("theme '{t}' is listed twice")));
-            }
-            themes.push(idx);
-        }
+        let themes = theme_indices(&raw.themes, taxonomy).map_err(fail)?;
         if raw.themes.is_empty() || raw.themes.len() > 3 {
             return Err(fail(format!(
                 "an experience has one to three themes or [\"{OVERIG}\"], not {}",
@@ -166,6 +150,87 @@ pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<Gol
         return Err(Error::gold(name, None, "no gold records"));
     }
     Ok(out)
+}
+
+/// The taxonomy indices of theme ids; `overig` stands alone and means none.
+fn theme_indices(ids: &[String], taxonomy: &Taxonomy) -> Result<Vec<usize>, String> {
+    let mut themes = Vec::new();
+    for t in ids {
+        if t == OVERIG {
+            if ids.len() > 1 {
+                return Err(format!("'{OVERIG}' must stand alone, not with other themes"));
+            }
+            continue;
+        }
+        let idx = taxonomy.themes().iter().position(|x| x.id == *t).ok_or_else(|| {
+            let known: Vec<&str> = taxonomy.themes().iter().map(|x| x.id.as_str()).collect();
+            format!("unknown theme id '{t}'; known: {}, {OVERIG}", known.join(", "))
+        })?;
+        if themes.contains(&idx) {
+            return Err(format!("theme '{t}' is listed twice"));
+        }
+        themes.push(idx);
+    }
+    Ok(themes)
+}
+
+#[derive(Deserialize)]
+struct RawPrediction {
+    id: String,
+    themes: Vec<String>,
+}
+
+/// Reads the themes another tool or annotator gave to the experiences of
+/// `gold`, to measure them like an assigner (see [`parse_predictions`]).
+pub fn read_predictions(path: &Path, taxonomy: &Taxonomy, gold: &[GoldExperience]) -> Result<Vec<Vec<usize>>, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    parse_predictions(&text, &path.display().to_string(), taxonomy, gold)
+}
+
+/// Parses predictions: JSON Lines of `{"id", "themes": [...]}` (other fields
+/// are ignored), one line for every gold experience, in any order. `themes`
+/// may be empty or `["overig"]` for no theme, and may hold more than three.
+/// Returns the predicted theme indices in the order of `gold`; `name` names
+/// the text in errors.
+///
+/// ```
+/// let tax = leefwereld::Taxonomy::default();
+/// let gold = leefwereld::parse_gold(
+///     r#"{"id": "1", "text": "De soep was lauw.", "themes": ["eten-en-drinken"]}"#, "g.jsonl", &tax).unwrap();
+/// let p = leefwereld::parse_predictions(r#"{"id": "1", "themes": ["overig"]}"#, "p.jsonl", &tax, &gold).unwrap();
+/// assert_eq!(p, [Vec::<usize>::new()]);
+/// let err = leefwereld::parse_predictions("", "p.jsonl", &tax, &gold).unwrap_err();
+/// assert_eq!(err.to_string(), "p.jsonl: no prediction for gold id '1' (1 of 1 missing)");
+/// ```
+pub fn parse_predictions(
+    text: &str,
+    name: &str,
+    taxonomy: &Taxonomy,
+    gold: &[GoldExperience],
+) -> Result<Vec<Vec<usize>>, Error> {
+    let index: std::collections::HashMap<&str, usize> =
+        gold.iter().enumerate().map(|(i, g)| (g.id.as_str(), i)).collect();
+    let mut out: Vec<Option<Vec<usize>>> = vec![None; gold.len()];
+    for (i, line) in text.lines().enumerate() {
+        let n = i as u64 + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fail = |m: String| Error::gold(name, Some(n), m);
+        let raw: RawPrediction =
+            serde_json::from_str(line).map_err(|e| fail(format!("not a valid prediction record: {e}")))?;
+        let at = *index.get(raw.id.as_str()).ok_or_else(|| fail(format!("id '{}' is not in the gold file", raw.id)))?;
+        if out[at].is_some() {
+            return Err(fail(format!("duplicate id '{}'", raw.id)));
+        }
+        out[at] = Some(theme_indices(&raw.themes, taxonomy).map_err(fail)?);
+    }
+    let missing = out.iter().filter(|p| p.is_none()).count();
+    if let Some(first) = out.iter().position(Option::is_none) {
+        let m = format!("no prediction for gold id '{}' ({missing} of {} missing)", gold[first].id, gold.len());
+        return Err(Error::gold(name, None, m));
+    }
+    Ok(out.into_iter().flatten().collect())
 }
 
 /// Precision, recall, F1 and support of one theme.
@@ -444,6 +509,9 @@ pub enum Method {
     /// The baseline: the words of each theme's label as keywords, matched on
     /// stems, one match assigns (how QDA tools auto-code).
     Keyword,
+    /// Themes read from a file ([`read_predictions`]): another tool's output
+    /// or a second annotator's labels. It has no engine.
+    Predictions,
 }
 
 impl Method {
@@ -452,6 +520,7 @@ impl Method {
         match self {
             Method::Lexicon => "lexicon",
             Method::Keyword => "keyword",
+            Method::Predictions => "predictions",
         }
     }
 
@@ -464,11 +533,15 @@ impl Method {
         }
     }
 
-    /// An engine that assigns themes by this method with `taxonomy`'s themes.
+    /// An engine that assigns themes by this method with `taxonomy`'s themes
+    /// (an error for [`Method::Predictions`], which reads its themes).
     pub fn engine(self, taxonomy: &Taxonomy) -> Result<Engine, Error> {
         match self {
             Method::Lexicon => Engine::new(taxonomy.clone()),
             Method::Keyword => Engine::new(keyword_taxonomy(taxonomy)?),
+            Method::Predictions => {
+                Err(Error::input("predictions", None, "predictions are read from a file; they have no engine"))
+            }
         }
     }
 }
@@ -509,6 +582,14 @@ pub fn evaluate(engine: &Engine, method: Method, gold: &[GoldExperience]) -> Eva
     let gold_sets: Vec<Vec<usize>> = gold.iter().map(|g| g.themes.clone()).collect();
     let ids: Vec<String> = engine.taxonomy().themes().iter().map(|t| t.id.clone()).collect();
     Evaluation { method, themes: ThemeScores::compute(&ids, &gold_sets, &predicted) }
+}
+
+/// Scores `predicted` (one theme list per gold experience, in its order,
+/// as [`read_predictions`] returns them) against `gold`.
+pub fn evaluate_predictions(taxonomy: &Taxonomy, gold: &[GoldExperience], predicted: &[Vec<usize>]) -> Evaluation {
+    let gold_sets: Vec<Vec<usize>> = gold.iter().map(|g| g.themes.clone()).collect();
+    let ids: Vec<String> = taxonomy.themes().iter().map(|t| t.id.clone()).collect();
+    Evaluation { method: Method::Predictions, themes: ThemeScores::compute(&ids, &gold_sets, predicted) }
 }
 
 #[cfg(test)]

@@ -71,7 +71,8 @@ pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
     ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, PiiKindScores, PiiScores, ROLES,
-    SENTIMENTS, ThemeScores, evaluate, evaluate_pii, keyword_taxonomy, parse_gold, read_gold,
+    SENTIMENTS, ThemeScores, evaluate, evaluate_pii, evaluate_predictions, keyword_taxonomy, parse_gold,
+    parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,

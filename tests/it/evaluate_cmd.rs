@@ -38,3 +38,53 @@ fn evaluate_errors_name_the_line() {
     let (ok, _, err) = run(&["evaluate", gold.to_str().unwrap(), "--method", "magic"]);
     assert!(!ok && err.contains("unknown method 'magic'"), "{err}");
 }
+
+/// `--predictions` measures a file of themes (another tool, a second
+/// annotator) with the same metrics, beside the keyword baseline.
+#[test]
+fn evaluate_measures_a_predictions_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("g.jsonl");
+    std::fs::write(
+        &gold,
+        concat!(
+            "{\"id\": \"1\", \"text\": \"De soep was lauw.\", \"themes\": [\"eten-en-drinken\"]}\n",
+            "{\"id\": \"2\", \"text\": \"Niemand luistert.\", \"themes\": [\"gehoord-en-gezien\"]}\n",
+            "{\"id\": \"3\", \"text\": \"Parkeren is duur.\", \"themes\": [\"overig\"]}\n",
+        ),
+    )
+    .unwrap();
+    let pred = dir.path().join("p.jsonl");
+    // In another order; one right, one missed, one spurious.
+    std::fs::write(
+        &pred,
+        concat!(
+            "{\"id\": \"3\", \"themes\": [\"personeel\"]}\n",
+            "{\"id\": \"1\", \"themes\": [\"eten-en-drinken\"], \"score\": 0.9}\n",
+            "{\"id\": \"2\", \"themes\": []}\n",
+        ),
+    )
+    .unwrap();
+    let (ok, out, err) = run(&["evaluate", gold.to_str().unwrap(), "--predictions", pred.to_str().unwrap(), "--json"]);
+    assert!(ok, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["method"], "predictions");
+    assert_eq!(v["baseline"]["method"], "keyword");
+    assert!(v.get("pii").is_none(), "a predictions file says nothing about personal data");
+    let per = &v["themes"]["per_theme"];
+    assert_eq!(per["eten-en-drinken"]["f1"], 1.0);
+    assert_eq!(per["gehoord-en-gezien"]["recall"], 0.0);
+    assert_eq!(per["personeel"]["precision"], 0.0);
+    assert_eq!(v["themes"]["exact_match"].as_f64().unwrap(), 0.3333);
+
+    std::fs::write(&pred, "{\"id\": \"1\", \"themes\": [\"eten-en-drinken\"]}\n{\"id\": \"9\", \"themes\": []}\n")
+        .unwrap();
+    let (ok, _, err) = run(&["evaluate", gold.to_str().unwrap(), "--predictions", pred.to_str().unwrap()]);
+    assert!(!ok && err.contains("p.jsonl:2: id '9' is not in the gold file"), "{err}");
+    std::fs::write(&pred, "{\"id\": \"1\", \"themes\": [\"eten-en-drinken\"]}\n").unwrap();
+    let (ok, _, err) = run(&["evaluate", gold.to_str().unwrap(), "--predictions", pred.to_str().unwrap()]);
+    assert!(!ok && err.contains("p.jsonl: no prediction for gold id '2' (2 of 3 missing)"), "{err}");
+    let (ok, _, err) =
+        run(&["evaluate", gold.to_str().unwrap(), "--predictions", pred.to_str().unwrap(), "--method", "lexicon"]);
+    assert!(!ok && err.contains("cannot be used with"), "{err}");
+}

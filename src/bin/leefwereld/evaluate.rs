@@ -4,7 +4,9 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
-use leefwereld::{Evaluation, Method, PiiScores, ThemeScores, evaluate_pii, read_gold};
+use leefwereld::{
+    Evaluation, Method, PiiScores, ThemeScores, evaluate_pii, evaluate_predictions, read_gold, read_predictions,
+};
 use serde_json::{Map, Value, json};
 
 use super::{EvaluateArgs, load_taxonomy};
@@ -14,18 +16,29 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
     let gold = read_gold(&args.gold, &taxonomy)?;
     let methods = match &args.method {
         Some(m) => vec![Method::parse(m).ok_or_else(|| anyhow!("unknown method '{m}': choose lexicon or keyword"))?],
+        None if args.predictions.is_some() => vec![Method::Keyword],
         None => vec![Method::Lexicon, Method::Keyword],
     };
     let mut evals = Vec::new();
+    if let Some(path) = &args.predictions {
+        let predicted = read_predictions(path, &taxonomy, &gold)?;
+        evals.push(evaluate_predictions(&taxonomy, &gold, &predicted));
+    }
     for m in methods {
         evals.push(leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold));
     }
-    // The redactor exactly as `analyse` builds it (with no user lists).
-    let redactor = leefwereld::Engine::new(taxonomy.clone())?.redactor(&Default::default());
-    let pii = evaluate_pii(&redactor, &gold);
+    // The redactor exactly as `analyse` builds it (with no user lists); a
+    // predictions file says nothing about personal data.
+    let pii = match &args.predictions {
+        Some(_) => None,
+        None => evaluate_pii(&leefwereld::Engine::new(taxonomy.clone())?.redactor(&Default::default()), &gold),
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut main = to_json(&evals[0]);
+        if let Some(path) = &args.predictions {
+            main.insert("predictions".into(), json!(path.display().to_string()));
+        }
         if let Some(base) = evals.get(1) {
             main.insert("baseline".into(), Value::Object(to_json(base)));
         }

@@ -103,6 +103,11 @@ struct EvaluateArgs {
     /// A taxonomy TOML file instead of the default taxonomy.
     #[arg(long, value_name = "FILE")]
     taxonomy: Option<PathBuf>,
+    /// Measure themes from a file instead of a method: JSON Lines with id and
+    /// themes for every gold experience (another tool's output, a second
+    /// annotator's labels). Shown beside the keyword baseline.
+    #[arg(long, value_name = "FILE", conflicts_with = "method")]
+    predictions: Option<PathBuf>,
 }
 
 #[derive(Args)]
