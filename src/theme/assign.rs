@@ -119,6 +119,9 @@ pub struct ThemeAssigner {
 
 const NONE: u32 = u32::MAX;
 
+/// The pseudo-theme of `ignore` entries; sorts after every real theme.
+const IGNORED: u16 = u16::MAX;
+
 impl ThemeAssigner {
     /// Compiles the cues of `taxonomy` with `analyzer` (which must be the one
     /// that will analyse the texts).
@@ -126,7 +129,10 @@ impl ThemeAssigner {
         let mut unigrams: FxHashMap<TermId, Vec<Entry>> = FxHashMap::default();
         let mut phrases = Vec::new();
         for (ti, theme) in taxonomy.themes().iter().enumerate() {
-            let theme_index = u16::try_from(ti).map_err(|_| cue_error("more than 65535 themes".into()))?;
+            let theme_index = u16::try_from(ti)
+                .ok()
+                .filter(|&t| t < IGNORED)
+                .ok_or_else(|| cue_error("more than 65534 themes".into()))?;
             for cue in &theme.cues {
                 let tokens = analyzer.analyse(&cue.text);
                 if tokens.is_empty() || tokens.iter().any(|t| t.term == NO_TERM) {
@@ -149,6 +155,24 @@ impl ThemeAssigner {
                     let terms = tokens.iter().map(|t| t.term).collect();
                     phrases.push(Phrase { terms, theme: theme_index, weight: cue.weight, id });
                 }
+            }
+        }
+        // The `ignore` entries: matches of the pseudo-theme IGNORED, which
+        // only mark where cue matches do not count.
+        for text in taxonomy.ignored() {
+            let tokens = analyzer.analyse(text);
+            if tokens.is_empty() || tokens.iter().any(|t| t.term == NO_TERM) {
+                return Err(cue_error(format!("ignore entry '{text}' has no usable words")));
+            }
+            if tokens.len() == 1 {
+                let list = unigrams.entry(tokens[0].term).or_default();
+                if !list.iter().any(|e| e.theme == IGNORED) {
+                    list.push(Entry { theme: IGNORED, weight: 0.0 });
+                }
+            } else {
+                let id = phrases.len() as u32;
+                let terms = tokens.iter().map(|t| t.term).collect();
+                phrases.push(Phrase { terms, theme: IGNORED, weight: 0.0, id });
             }
         }
         let max = unigrams.keys().copied().max().map_or(0, |m| m as usize + 1);
@@ -240,7 +264,7 @@ impl ThemeAssigner {
                 // (a nachtkastje is no night).
                 for (part, is_head) in [(token.parts[1], true), (token.parts[0], false)] {
                     for &e in self.unigram(part) {
-                        let counts = is_head || e.weight >= crate::theme::taxonomy::CUE_WEIGHT;
+                        let counts = e.theme != IGNORED && (is_head || e.weight >= crate::theme::taxonomy::CUE_WEIGHT);
                         if counts && !whole.iter().any(|w| w.theme == e.theme) {
                             let half = at + is_head as u32;
                             add(scratch, e, part, token.span, (half, half), e.weight * self.settings.part_factor);
@@ -262,14 +286,23 @@ impl ThemeAssigner {
                 .then(a.range.cmp(&b.range))
                 .then(a.key.cmp(&b.key))
         });
+        // The `ignore` matches sort last: a cue match wholly inside one of
+        // them does not count.
+        let real = m.partition_point(|x| x.theme != IGNORED);
+        let ignored = &mut scratch.ignored;
+        ignored.clear();
+        ignored.extend(m[real..].iter().map(|x| x.range));
         let kept = &mut scratch.kept;
         let mut group = 0;
-        while group < m.len() {
+        while group < real {
             let theme = m[group].theme;
-            let end = m[group..].iter().position(|x| x.theme != theme).map_or(m.len(), |k| group + k);
+            let end = m[group..real].iter().position(|x| x.theme != theme).map_or(real, |k| group + k);
             kept.clear();
             for x in &mut m[group..end] {
                 let (lo, hi) = x.range;
+                if ignored.iter().any(|&(a, b)| a <= lo && hi <= b) {
+                    continue;
+                }
                 if !kept.iter().any(|&(key, a, b)| key == x.key || (a <= hi && lo <= b)) {
                     x.kept = true;
                     kept.push((x.key, lo, hi));
@@ -345,6 +378,8 @@ struct Scratch {
     matches: Vec<Match>,
     /// (cue, range) of the matches counted for the theme being resolved.
     kept: Vec<(u32, u32, u32)>,
+    /// Ranges of the `ignore` matches.
+    ignored: Vec<(u32, u32)>,
 }
 
 /// One distinct cue found in a text.
@@ -407,6 +442,46 @@ id = "personeel"
 label = "Personeel"
 cues = ["personeel", "tekort"]
 "#;
+
+    #[test]
+    fn ignored_phrases_are_no_evidence() {
+        let toml = r#"
+ignore = ["met vriendelijke groet", "zorggroep de soep", "mvg"]
+
+[[themes]]
+id = "bejegening"
+label = "Bejegening"
+cues = ["vriendelijk", "groet"]
+
+[[themes]]
+id = "eten"
+label = "Eten"
+cues = ["soep"]
+"#;
+        let (tax, an, asg) = setup(toml);
+        let run = |text: &str| -> Vec<(String, Vec<String>)> {
+            asg.assign(&an.analyse(text))
+                .themes
+                .iter()
+                .map(|h| {
+                    let ev = h.evidence.iter().map(|s| text[s.start as usize..s.end as usize].to_string()).collect();
+                    (tax.themes()[h.theme].id.clone(), ev)
+                })
+                .collect()
+        };
+        assert!(run("Met vriendelijke groet, Zorggroep De Soep").is_empty());
+        assert!(run("Dank je, mvg").is_empty());
+        // Outside the formula the same words count.
+        assert_eq!(
+            run("Ze zijn zo vriendelijk. Met vriendelijke groet"),
+            [("bejegening".into(), vec!["vriendelijk".into()])]
+        );
+        assert_eq!(
+            run("Bij Zorggroep De Soep was de soep koud."),
+            [("eten".into(), vec!["soep".into()])],
+            "the second soep counts"
+        );
+    }
 
     fn themes(text: &str) -> Vec<(String, f32, Vec<String>)> {
         let (tax, an, asg) = setup(TAX);

@@ -18,6 +18,12 @@
 //! cues = ["soep", "koffie", "smaakt"]         # weight 1
 //! weak = ["tafel"]                            # weight 0.5: only with others
 //! ```
+//!
+//! A top-level `ignore = ["met vriendelijke groet", "zorggroep veilig wonen"]`
+//! (before the first `[[themes]]`) lists words and phrases that never count
+//! as evidence: a letter's closing formula, the name of an organisation or a
+//! ward that contains a cue word. A cue match that lies wholly inside one of
+//! them is dropped.
 
 use std::ops::Range;
 use std::path::Path;
@@ -46,6 +52,7 @@ pub struct Taxonomy {
     name: String,
     version: u32,
     themes: Vec<Theme>,
+    ignore: Vec<String>,
 }
 
 /// One theme of a taxonomy.
@@ -77,6 +84,8 @@ pub struct Cue {
 struct RawTaxonomy {
     version: Option<u32>,
     name: Option<String>,
+    #[serde(default)]
+    ignore: Vec<toml::Spanned<String>>,
     themes: Vec<toml::Spanned<RawTheme>>,
 }
 
@@ -180,7 +189,24 @@ impl Taxonomy {
                 cues,
             });
         }
-        Ok(Taxonomy { name: raw.name.unwrap_or_else(|| "eigen".into()), version: raw.version.unwrap_or(1), themes })
+        let mut ignore: Vec<String> = Vec::with_capacity(raw.ignore.len());
+        for entry in raw.ignore {
+            let span = entry.span();
+            let text = entry.into_inner().trim().to_lowercase();
+            if text.is_empty() {
+                return Err(fail(Some(span), "`ignore` has an empty entry".into()));
+            }
+            if ignore.contains(&text) {
+                return Err(fail(Some(span), format!("`ignore` lists '{text}' twice")));
+            }
+            ignore.push(text);
+        }
+        Ok(Taxonomy {
+            name: raw.name.unwrap_or_else(|| "eigen".into()),
+            version: raw.version.unwrap_or(1),
+            themes,
+            ignore,
+        })
     }
 
     /// The taxonomy's name.
@@ -198,14 +224,22 @@ impl Taxonomy {
         &self.themes
     }
 
+    /// Words and phrases that never count as evidence for any theme (the
+    /// top-level `ignore` list), lowercased.
+    pub fn ignored(&self) -> &[String] {
+        &self.ignore
+    }
+
     /// The theme with this id.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
         self.themes.iter().find(|t| t.id == id)
     }
 
-    /// Every single word that appears in a cue, for the compound splitter.
+    /// Every single word that appears in a cue or an `ignore` entry, for the
+    /// compound splitter.
     pub fn cue_words(&self) -> impl Iterator<Item = &str> {
-        self.themes.iter().flat_map(|t| t.cues.iter()).flat_map(|c| c.text.split_whitespace())
+        let cues = self.themes.iter().flat_map(|t| t.cues.iter()).map(|c| c.text.as_str());
+        cues.chain(self.ignore.iter().map(String::as_str)).flat_map(str::split_whitespace)
     }
 
     /// The taxonomy as TOML, in the format `from_toml` reads.
@@ -215,6 +249,10 @@ impl Taxonomy {
         let list = |cues: &[&Cue]| cues.iter().map(|c| q(&c.text)).collect::<Vec<_>>().join(", ");
         let mut out = String::new();
         let _ = writeln!(out, "version = {}\nname = {}", self.version, q(&self.name));
+        if !self.ignore.is_empty() {
+            let all: Vec<String> = self.ignore.iter().map(|i| q(i)).collect();
+            let _ = writeln!(out, "ignore = [{}]", all.join(", "));
+        }
         for t in &self.themes {
             let _ = writeln!(
                 out,
@@ -305,6 +343,10 @@ mod tests {
             "t.toml:2: 'overig' is the label for 'no theme' and cannot be a theme id"
         );
         assert_eq!(err("themes = []\n"), "t.toml: no themes: add at least one [[themes]] table");
+        assert_eq!(
+            err("ignore = [\"mvg\",\n  \"MVG\"]\n[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\"]\n"),
+            "t.toml:2: `ignore` lists 'mvg' twice"
+        );
         assert!(err("[[themes]\n").starts_with("t.toml:1: "), "{}", err("[[themes]\n"));
         assert_eq!(
             err("[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\", \"y\",\n  \"x\"]\n"),

@@ -439,5 +439,8 @@ fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
         writeln!(out, "{:<26} {} cues, e.g. {}\n", "", t.cues.len(), examples.join(", "))?;
     }
     writeln!(out, "{:<26} no theme fits", leefwereld::OVERIG)?;
+    if !tax.ignored().is_empty() {
+        writeln!(out, "\nnever evidence ({}): {}", tax.ignored().len(), tax.ignored().join(", "))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
