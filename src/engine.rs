@@ -141,6 +141,8 @@ impl Engine {
             last_row: None,
         };
         let mut done_bytes = 0u64;
+        // A batch analysed but not yet counted and handed to the sink.
+        let mut pending: Option<Analysed> = None;
         for mut reader in readers {
             let mut batch = Vec::new();
             let mut skipped = Vec::new();
@@ -149,12 +151,16 @@ impl Engine {
                 if batch.is_empty() && skipped.is_empty() {
                     break;
                 }
-                // Read the next batch while this one is analysed.
+                // Three stages at once: the pool reads the next batch and
+                // analyses this one while this thread counts the previous one
+                // and hands it to the sink (in input order, so the output does
+                // not depend on the thread count).
                 let (mut next, mut next_skipped) = (Vec::new(), Vec::new());
-                let (read, results) = rayon::join(
-                    || reader.read_batch(options.batch_rows, &mut next, &mut next_skipped),
-                    || {
-                        batch
+                let (mut read, mut results, mut sunk) = (Ok(0), Vec::new(), Ok(()));
+                rayon::in_place_scope(|scope| {
+                    scope.spawn(|_| read = reader.read_batch(options.batch_rows, &mut next, &mut next_skipped));
+                    scope.spawn(|_| {
+                        results = batch
                             .par_iter()
                             .map(|e| {
                                 let a = self.assign(&e.text);
@@ -164,12 +170,16 @@ impl Engine {
                                 }
                                 (a, r)
                             })
-                            .collect::<Vec<_>>()
-                    },
-                );
-                sink(run.absorb(&batch, results, skipped))?;
+                            .collect()
+                    });
+                    if let Some(done) = pending.take() {
+                        sunk = run.absorb(done, sink);
+                    }
+                });
+                sunk?;
                 progress.advance(done_bytes + reader.bytes_read());
                 read?;
+                pending = Some(Analysed { batch, results, skipped });
                 batch = next;
                 skipped = next_skipped;
             }
@@ -180,6 +190,9 @@ impl Engine {
                 encoding: reader.encoding(),
                 rows_read: reader.rows_read(),
             });
+        }
+        if let Some(done) = pending.take() {
+            run.absorb(done, sink)?;
         }
         progress.finish();
         let mut skipped = run.skipped;
@@ -207,14 +220,23 @@ struct Run {
     last_row: Option<(Arc<str>, u64)>,
 }
 
+/// One analysed batch: the experiences, their results, the rows skipped
+/// while reading it.
+struct Analysed {
+    batch: Vec<Experience>,
+    results: Vec<(Assignment, ExperienceResult)>,
+    skipped: Vec<Skipped>,
+}
+
 impl Run {
-    /// Counts and aggregates one analysed batch; returns its results.
+    /// Counts and aggregates one analysed batch and hands its results to
+    /// `sink`.
     fn absorb(
         &mut self,
-        batch: &[Experience],
-        results: Vec<(Assignment, ExperienceResult)>,
-        skipped: Vec<Skipped>,
-    ) -> Vec<ExperienceResult> {
+        done: Analysed,
+        sink: &mut dyn FnMut(Vec<ExperienceResult>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let Analysed { batch, results, skipped } = done;
         let mut out = Vec::with_capacity(results.len());
         for (e, (a, r)) in batch.iter().zip(results) {
             // Several answers of one row count as one analysed row.
@@ -227,7 +249,7 @@ impl Run {
             out.push(r);
         }
         self.skipped.extend(skipped);
-        out
+        sink(out)
     }
 }
 
