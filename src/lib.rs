@@ -70,9 +70,9 @@ pub use analysis::{
 pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    ClassScores, Confusion, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, PiiKindScores, PiiScores, ROLES,
-    SENTIMENTS, ThemeScores, evaluate, evaluate_pii, evaluate_predictions, keyword_taxonomy, parse_gold,
-    parse_predictions, read_gold, read_predictions,
+    ClassScores, Confusion, CueScores, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, PiiKindScores,
+    PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii, evaluate_predictions,
+    keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
@@ -82,6 +82,6 @@ pub use privacy::{PiiKind, PiiSpan, Redactor};
 pub use redact::{RedactSummary, redact_file};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
-    AssignerSettings, Assignment, Cue, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue, Theme,
-    ThemeAssigner, ThemeHit, check_taxonomy,
+    AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue,
+    Theme, ThemeAssigner, ThemeHit, check_taxonomy,
 };

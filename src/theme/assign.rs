@@ -59,6 +59,22 @@ pub struct ThemeHit {
     pub evidence: Vec<Span>,
 }
 
+/// A cue that counted for a theme in one text ([`ThemeAssigner::explain`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueHit {
+    /// Index of the theme in the taxonomy.
+    pub theme: usize,
+    /// The cue as the taxonomy writes it (of several cues with the same
+    /// stems, the heaviest).
+    pub cue: String,
+    /// Where it matched.
+    pub span: Span,
+    /// What it added to the theme's score.
+    pub weight: f32,
+    /// Matched through a part of a compound ("personeelstekort": tekort).
+    pub in_compound: bool,
+}
+
 /// The themes of one experience, best first; empty means `overig`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Assignment {
@@ -115,9 +131,14 @@ pub struct ThemeAssigner {
     /// The phrase trie: one node per phrase prefix.
     nodes: Vec<Node>,
     settings: AssignerSettings,
+    /// (theme, match key) -> the cue as written, for explanations.
+    cue_texts: FxHashMap<(u16, u32), Box<str>>,
 }
 
 const NONE: u32 = u32::MAX;
+
+/// The top bit of a phrase's match key (a word's key is its term).
+const PHRASE_KEY: u32 = 1 << 31;
 
 /// The pseudo-theme of `ignore` entries; sorts after every real theme.
 const IGNORED: u16 = u16::MAX;
@@ -128,6 +149,7 @@ impl ThemeAssigner {
     pub fn new(taxonomy: &Taxonomy, analyzer: &Analyzer, settings: AssignerSettings) -> Result<Self, Error> {
         let mut unigrams: FxHashMap<TermId, Vec<Entry>> = FxHashMap::default();
         let mut phrases = Vec::new();
+        let mut cue_texts: FxHashMap<(u16, u32), Box<str>> = FxHashMap::default();
         for (ti, theme) in taxonomy.themes().iter().enumerate() {
             let theme_index = u16::try_from(ti)
                 .ok()
@@ -145,6 +167,9 @@ impl ThemeAssigner {
                     )));
                 }
                 if tokens.len() == 1 {
+                    // Cues come heaviest first (strong, cues, weak), so the
+                    // first cue of a stem is the one whose weight counts.
+                    cue_texts.entry((theme_index, tokens[0].term)).or_insert_with(|| cue.text.as_str().into());
                     let list = unigrams.entry(tokens[0].term).or_default();
                     match list.iter_mut().find(|e| e.theme == theme_index) {
                         Some(e) => e.weight = e.weight.max(cue.weight),
@@ -153,6 +178,7 @@ impl ThemeAssigner {
                 } else {
                     let id = phrases.len() as u32;
                     let terms = tokens.iter().map(|t| t.term).collect();
+                    cue_texts.insert((theme_index, id | PHRASE_KEY), cue.text.as_str().into());
                     phrases.push(Phrase { terms, theme: theme_index, weight: cue.weight, id });
                 }
             }
@@ -210,7 +236,7 @@ impl ThemeAssigner {
             }
             nodes[at].ends.push((p.theme, p.weight, p.id));
         }
-        Ok(ThemeAssigner { themes: taxonomy.themes().len(), slots, entries, phrase_slots, nodes, settings })
+        Ok(ThemeAssigner { themes: taxonomy.themes().len(), slots, entries, phrase_slots, nodes, settings, cue_texts })
     }
 
     /// The settings in use.
@@ -336,7 +362,7 @@ impl ThemeAssigner {
                 char_end: tokens[at].span.char_end,
             };
             let range = (2 * start as u32, 2 * at as u32 + 1);
-            add_match(scratch, Match { theme, key: id | 1 << 31, span, range, weight, kept: false });
+            add_match(scratch, Match { theme, key: id | PHRASE_KEY, span, range, weight, kept: false });
         }
         if n.children.is_empty() {
             return;
@@ -351,6 +377,37 @@ impl ThemeAssigner {
                 self.walk(child, start, j, tokens, scratch);
             }
         }
+    }
+
+    /// The cues that counted for every theme in a text's tokens (whether or
+    /// not the theme reached the threshold), in text order: what the
+    /// evidence of [`ThemeAssigner::assign`] consists of, by cue.
+    ///
+    /// ```
+    /// use leefwereld::{Engine, Taxonomy};
+    /// let engine = Engine::new(Taxonomy::default()).unwrap();
+    /// let text = "Door het personeelstekort was de soep lauw.";
+    /// let hits = engine.assigner().explain(&engine.analyzer().analyse(text));
+    /// let eten = hits.iter().find(|h| h.cue == "soep").unwrap();
+    /// assert_eq!(&text[eten.span.start as usize..eten.span.end as usize], "soep");
+    /// ```
+    pub fn explain(&self, tokens: &[Token]) -> Vec<CueHit> {
+        let mut scratch = Scratch::default();
+        self.collect(tokens, &mut scratch);
+        let mut hits: Vec<CueHit> = scratch
+            .matches
+            .iter()
+            .filter(|m| m.kept)
+            .map(|m| CueHit {
+                theme: m.theme as usize,
+                cue: self.cue_texts.get(&(m.theme, m.key)).map_or_else(String::new, |c| c.to_string()),
+                span: m.span,
+                weight: m.weight,
+                in_compound: m.range.0 == m.range.1,
+            })
+            .collect();
+        hits.sort_by_key(|h| (h.span.start, h.span.end, h.theme));
+        hits
     }
 
     /// The assigned themes for a text's tokens.

@@ -5,6 +5,6 @@ pub(crate) mod assign;
 pub(crate) mod check;
 pub(crate) mod taxonomy;
 
-pub use assign::{AssignerSettings, Assignment, ThemeAssigner, ThemeHit};
+pub use assign::{AssignerSettings, Assignment, CueHit, ThemeAssigner, ThemeHit};
 pub use check::{IssueKind, TaxonomyIssue, check_taxonomy};
 pub use taxonomy::{Cue, DEFAULT_TAXONOMY_TOML, OVERIG, Taxonomy, Theme};

@@ -88,3 +88,24 @@ fn evaluate_measures_a_predictions_file() {
         run(&["evaluate", gold.to_str().unwrap(), "--predictions", pred.to_str().unwrap(), "--method", "lexicon"]);
     assert!(!ok && err.contains("cannot be used with"), "{err}");
 }
+
+/// `--cues` lists per cue how often it stood behind a right and a wrong theme.
+#[test]
+fn evaluate_lists_the_cues_behind_wrong_themes() {
+    let gold = fixture("gold/dev.jsonl");
+    let (ok, out, err) = run(&["evaluate", gold.to_str().unwrap(), "--cues", "--json", "--method", "lexicon"]);
+    assert!(ok, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let cues = v["cues"].as_array().unwrap();
+    assert!(cues.len() > 100, "{}", cues.len());
+    let fp: Vec<u64> = cues.iter().map(|c| c["false_positives"].as_u64().unwrap()).collect();
+    assert!(fp.windows(2).all(|w| w[0] >= w[1]), "worst first");
+    // Every right theme is carried by at least one cue: the true positives
+    // of the cues cover the assigner's true positives.
+    let tp_cues: u64 = cues.iter().map(|c| c["true_positives"].as_u64().unwrap()).sum();
+    let per = v["themes"]["per_theme"].as_object().unwrap();
+    let tp_themes: f64 = per.values().map(|t| t["recall"].as_f64().unwrap() * t["support"].as_f64().unwrap()).sum();
+    assert!(tp_cues as f64 >= tp_themes.round(), "{tp_cues} < {tp_themes}");
+    let (ok, out, _) = run(&["evaluate", gold.to_str().unwrap(), "--cues"]);
+    assert!(ok && out.contains("cues behind wrong themes"), "{out}");
+}

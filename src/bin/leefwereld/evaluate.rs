@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use leefwereld::{
-    Evaluation, Method, PiiScores, ThemeScores, evaluate_pii, evaluate_predictions, read_gold, read_predictions,
+    CueScores, Evaluation, Method, PiiScores, ThemeScores, evaluate_cues, evaluate_pii, evaluate_predictions,
+    read_gold, read_predictions,
 };
 use serde_json::{Map, Value, json};
 
@@ -33,6 +34,10 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
         Some(_) => None,
         None => evaluate_pii(&leefwereld::Engine::new(taxonomy.clone())?.redactor(&Default::default()), &gold),
     };
+    let cues = match args.cues {
+        true => Some(evaluate_cues(&Method::Lexicon.engine(&taxonomy)?, &gold)),
+        false => None,
+    };
     let mut out = std::io::stdout().lock();
     if args.json {
         let mut main = to_json(&evals[0]);
@@ -58,12 +63,25 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
                 json!({"n": p.n, "recall": r4(p.recall), "precision": r4(p.precision), "per_kind": per_kind}),
             );
         }
+        if let Some(cues) = &cues {
+            let list: Vec<Value> = cues
+                .iter()
+                .map(|c| {
+                    json!({"theme": c.theme, "cue": c.cue, "true_positives": c.true_positives,
+                           "false_positives": c.false_positives})
+                })
+                .collect();
+            main.insert("cues".into(), Value::Array(list));
+        }
         serde_json::to_writer_pretty(&mut out, &Value::Object(main))?;
         writeln!(out)?;
     } else {
         tables(&mut out, &args.gold.display().to_string(), &evals)?;
         if let Some(p) = &pii {
             pii_table(&mut out, p)?;
+        }
+        if let Some(cues) = &cues {
+            cue_table(&mut out, cues)?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -104,6 +122,17 @@ fn to_json(e: &Evaluation) -> Map<String, Value> {
         }),
     );
     m
+}
+
+/// The cues behind the most wrong themes, and how often they were right.
+fn cue_table(out: &mut impl Write, cues: &[CueScores]) -> Result<()> {
+    let wrong = cues.iter().filter(|c| c.false_positives > 0).count();
+    writeln!(out, "\ncues behind wrong themes (lexicon; {wrong} of {} cues that counted), worst first:", cues.len())?;
+    writeln!(out, "{:<26} | {:<32} | {:>5} {:>5}", "theme", "cue", "wrong", "right")?;
+    for c in cues.iter().filter(|c| c.false_positives > 0).take(40) {
+        writeln!(out, "{:<26} | {:<32} | {:>5} {:>5}", c.theme, c.cue, c.false_positives, c.true_positives)?;
+    }
+    Ok(())
 }
 
 fn pii_table(out: &mut impl Write, p: &PiiScores) -> Result<()> {

@@ -108,6 +108,11 @@ struct EvaluateArgs {
     /// annotator's labels). Shown beside the keyword baseline.
     #[arg(long, value_name = "FILE", conflicts_with = "method")]
     predictions: Option<PathBuf>,
+    /// Also list, per cue of the default assigner, in how many experiences it
+    /// stood behind a right and a wrong theme (worst first): what to look at
+    /// when tuning a taxonomy on labelled data.
+    #[arg(long, conflicts_with = "predictions")]
+    cues: bool,
 }
 
 #[derive(Args)]
