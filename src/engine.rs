@@ -47,6 +47,15 @@ impl Engine {
         Ok(Engine { taxonomy, analyzer, assigner, theme_ids })
     }
 
+    /// How well this engine's assigner is known to find themes: the
+    /// figures measured on the project's held-out gold data, for the default
+    /// taxonomy with the default settings; `None` for anything else, which
+    /// nobody has measured.
+    pub fn measured_quality(&self) -> Option<crate::MeasuredQuality> {
+        let default = *self.assigner.settings() == AssignerSettings::default() && self.taxonomy == Taxonomy::default();
+        default.then_some(crate::DEFAULT_QUALITY)
+    }
+
     /// The redactor this engine uses with `options`: the built-in rules, the
     /// taxonomy's cue words as known words, the user's names and exceptions.
     pub fn redactor(&self, options: &AnalyseOptions) -> Redactor {
@@ -207,6 +216,7 @@ impl Engine {
             experiences: Vec::new(),
             raw_text: options.raw_text,
             taxonomy: self.taxonomy.name().to_string(),
+            quality: self.measured_quality(),
         })
     }
 }
@@ -329,6 +339,9 @@ pub struct Analysis {
     pub raw_text: bool,
     /// The taxonomy's name.
     pub taxonomy: String,
+    /// How well the assigner is known to find themes (see
+    /// [`Engine::measured_quality`]); reports pass it on to their readers.
+    pub quality: Option<crate::MeasuredQuality>,
 }
 
 /// Progress of a long run, reported in bytes of input. The library never

@@ -592,6 +592,37 @@ pub fn evaluate_predictions(taxonomy: &Taxonomy, gold: &[GoldExperience], predic
     Evaluation { method: Method::Predictions, themes: ThemeScores::compute(&ids, &gold_sets, predicted) }
 }
 
+/// How well an assigner found the themes of held-out gold data: what a
+/// report tells its readers about how far to trust its counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeasuredQuality {
+    /// The gold file it was measured on.
+    pub gold: &'static str,
+    /// Experiences in it.
+    pub n: u64,
+    /// Of the themes the assigner gave, the share the gold has.
+    pub micro_precision: f64,
+    /// Of the gold's themes, the share the assigner gave.
+    pub micro_recall: f64,
+    /// Mean F1 over the themes.
+    pub macro_f1: f64,
+    /// A second annotator's macro-F1 against the same gold (the mean of the
+    /// two in `fixtures/gold/agreement/`): what a careful reader reaches.
+    pub annotator_macro_f1: f64,
+}
+
+/// The default taxonomy with the default settings on the held-out test
+/// split (`leefwereld evaluate fixtures/gold/test.jsonl`); a test keeps it
+/// equal to what that command measures.
+pub const DEFAULT_QUALITY: MeasuredQuality = MeasuredQuality {
+    gold: "fixtures/gold/test.jsonl",
+    n: 375,
+    micro_precision: 0.639,
+    micro_recall: 0.664,
+    macro_f1: 0.645,
+    annotator_macro_f1: 0.912,
+};
+
 /// How one cue fared in the themes the assigner gave: in how many
 /// experiences it counted for a theme the gold has, and for one it has not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -728,6 +759,31 @@ mod tests {
         let soep = cues.iter().find(|c| c.cue == "soep").unwrap();
         assert_eq!((soep.theme.as_str(), soep.true_positives, soep.false_positives), ("eten-en-drinken", 2, 1));
         assert!(cues.windows(2).all(|w| w[0].false_positives >= w[1].false_positives));
+    }
+
+    /// What reports claim about the default assigner is what it measures on
+    /// the test split.
+    #[test]
+    fn default_quality_is_what_test_measures() {
+        let tax = Taxonomy::default();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let gold = read_gold(&root.join(DEFAULT_QUALITY.gold), &tax).unwrap();
+        let t = evaluate(&Engine::new(tax.clone()).unwrap(), Method::Lexicon, &gold).themes;
+        let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
+        let q = DEFAULT_QUALITY;
+        assert_eq!(
+            (q.n, q.micro_precision, q.micro_recall, q.macro_f1),
+            (t.n, r3(t.micro_precision), r3(t.micro_recall), r3(t.macro_f1))
+        );
+        let annotators: Vec<f64> = ["a", "b"]
+            .iter()
+            .map(|a| {
+                let path = root.join(format!("fixtures/gold/agreement/annotator_{a}.jsonl"));
+                let predicted = read_predictions(&path, &tax, &gold).unwrap();
+                evaluate_predictions(&tax, &gold, &predicted).themes.macro_f1
+            })
+            .collect();
+        assert_eq!(q.annotator_macro_f1, r3((annotators[0] + annotators[1]) / 2.0));
     }
 
     #[test]

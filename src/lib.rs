@@ -70,9 +70,9 @@ pub use analysis::{
 pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    ClassScores, Confusion, CueScores, Evaluation, GoldExperience, GoldPii, Method, PII_KINDS, PiiKindScores,
-    PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii, evaluate_predictions,
-    keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
+    ClassScores, Confusion, CueScores, DEFAULT_QUALITY, Evaluation, GoldExperience, GoldPii, MeasuredQuality, Method,
+    PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
+    evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,

@@ -20,6 +20,18 @@ struct Tail<'a> {
     ledger: Ledger<'a>,
     themes: Vec<Theme<'a>>,
     breakdowns: serde_json::Value,
+    /// How well the assigner is known to find themes; null when unmeasured.
+    quality: Option<Quality>,
+}
+
+#[derive(Serialize)]
+struct Quality {
+    gold: &'static str,
+    n: u64,
+    micro_precision: f64,
+    micro_recall: f64,
+    macro_f1: f64,
+    annotator_macro_f1: f64,
 }
 
 #[derive(Serialize)]
@@ -254,6 +266,14 @@ impl<'w> JsonReportWriter<'w> {
             },
             themes: a.summary.themes.iter().map(theme).collect(),
             breakdowns: breakdowns(&a.summary),
+            quality: a.quality.map(|q| Quality {
+                gold: q.gold,
+                n: q.n,
+                micro_precision: q.micro_precision,
+                micro_recall: q.micro_recall,
+                macro_f1: q.macro_f1,
+                annotator_macro_f1: q.annotator_macro_f1,
+            }),
         };
         let bytes = serde_json::to_vec(&tail).map_err(std::io::Error::other)?;
         self.out.write_all(b"],")?;

@@ -8,6 +8,38 @@ use crate::engine::Analysis;
 /// Skipped rows listed by line before the list is cut short.
 const SKIPPED_LISTED: usize = 20;
 
+/// How far to trust the counts: what was measured, or that nothing was.
+fn quality(o: &mut String, a: &Analysis) {
+    let _ = write!(
+        o,
+        "**Hoe zeker zijn de thema's?** De thema's zijn toegekend met de woordenlijsten van de taxonomie; de tool \
+         leest niet zoals een mens. "
+    );
+    match &a.quality {
+        Some(q) => {
+            let _ = writeln!(
+                o,
+                "Gemeten op {} proefervaringen die met de hand zijn gecodeerd en niet zijn gebruikt om de lijsten te \
+                 maken: van de thema's die een zorgvuldige lezer ziet, vond de tool er {}; van de thema's die de tool \
+                 gaf, was {} juist. Twee andere lezers kwamen op {} overeenstemming (F1) met die codering. Lees de aantallen \
+                 daarom als richting, niet als meting, en lees bij elk thema de citaten.\n",
+                q.n,
+                percent(q.micro_recall),
+                percent(q.micro_precision),
+                percent(q.annotator_macro_f1)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                o,
+                "Voor deze taxonomie is niet gemeten hoe vaak dat klopt (meet het met `leefwereld evaluate` op \
+                 ervaringen die u met de hand codeert). Lees de aantallen als richting en lees bij elk thema de \
+                 citaten.\n"
+            );
+        }
+    }
+}
+
 /// `report.md` as text.
 pub fn markdown(a: &Analysis) -> String {
     let mut o = String::new();
@@ -49,6 +81,7 @@ pub fn markdown(a: &Analysis) -> String {
         }
         let _ = writeln!(o);
     }
+    quality(&mut o, a);
     let _ = writeln!(o, "## Thema's\n");
     let _ = writeln!(o, "| Thema | Ervaringen | Aandeel |\n|---|---:|---:|");
     let mut order: Vec<&crate::ThemeSummary> = s.themes.iter().collect();

@@ -181,3 +181,35 @@ fn read_texts() -> std::collections::HashMap<String, String> {
     let mut r = csv::ReaderBuilder::new().delimiter(b';').from_path(fixture("voorbeeld.csv")).unwrap();
     r.records().map(|rec| rec.unwrap()).map(|rec| (rec[0].to_string(), rec[4].to_string())).collect()
 }
+
+/// The report says how far to trust its themes: the measured figures for the
+/// default taxonomy, "not measured" for any other.
+#[test]
+fn report_says_how_reliable_the_themes_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let (md, json) = analyse_example(dir.path(), "2");
+    let report: Value = serde_json::from_slice(&json).unwrap();
+    let q = &report["quality"];
+    assert_eq!(q["gold"], "fixtures/gold/test.jsonl");
+    let recall = q["micro_recall"].as_f64().unwrap();
+    assert!(md.contains(&format!("vond de tool er {:.0}%", recall * 100.0)), "{md}");
+
+    let tax = dir.path().join("eigen.toml");
+    std::fs::write(&tax, "[[themes]]\nid = \"eten\"\nlabel = \"Eten\"\ncues = [\"soep\", \"eten\"]\n").unwrap();
+    let out = dir.path().join("eigen");
+    let input = fixture("voorbeeld.csv");
+    let (ok, _, err) = run(&[
+        "analyse",
+        input.to_str().unwrap(),
+        "--taxonomy",
+        tax.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(ok, "{err}");
+    let report: Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    assert!(report["quality"].is_null());
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("Voor deze taxonomie is niet gemeten"), "{md}");
+}
