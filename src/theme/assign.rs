@@ -128,6 +128,11 @@ pub struct ThemeAssigner {
     /// Indexed by term id: the trie node of the phrases that start with the
     /// term, or `u32::MAX`.
     phrase_slots: Vec<u32>,
+    /// Bit per term id: the term stands after the first word of some phrase
+    /// (words that do not are skipped without a trie lookup).
+    follows: Vec<u64>,
+    /// (node, next term) -> child node.
+    edges: FxHashMap<u64, u32>,
     /// The phrase trie: one node per phrase prefix.
     nodes: Vec<Node>,
     settings: AssignerSettings,
@@ -236,7 +241,31 @@ impl ThemeAssigner {
             }
             nodes[at].ends.push((p.theme, p.weight, p.id));
         }
-        Ok(ThemeAssigner { themes: taxonomy.themes().len(), slots, entries, phrase_slots, nodes, settings, cue_texts })
+        let mut follows: Vec<u64> = Vec::new();
+        for &term in phrases.iter().flat_map(|p| &p.terms[1..]) {
+            let word = term as usize / 64;
+            if follows.len() <= word {
+                follows.resize(word + 1, 0);
+            }
+            follows[word] |= 1 << (term % 64);
+        }
+        let mut edges: FxHashMap<u64, u32> = FxHashMap::default();
+        for (i, n) in nodes.iter().enumerate() {
+            for &(term, child) in &n.children {
+                edges.insert((i as u64) << 32 | term as u64, child);
+            }
+        }
+        Ok(ThemeAssigner {
+            edges,
+            themes: taxonomy.themes().len(),
+            slots,
+            entries,
+            phrase_slots,
+            follows,
+            nodes,
+            settings,
+            cue_texts,
+        })
     }
 
     /// The settings in use.
@@ -373,7 +402,12 @@ impl ThemeAssigner {
             if tokens[j].flags.is_sentence_start() {
                 break;
             }
-            if let Some(child) = n.child(tokens[j].term) {
+            let term = tokens[j].term;
+            let follows = self.follows.get(term as usize / 64).is_some_and(|w| w & (1 << (term % 64)) != 0);
+            if !follows {
+                continue;
+            }
+            if let Some(&child) = self.edges.get(&((node as u64) << 32 | term as u64)) {
                 self.walk(child, start, j, tokens, scratch);
             }
         }
