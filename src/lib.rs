@@ -70,9 +70,10 @@ pub use analysis::{
 pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    ClassScores, Confusion, CueScores, DEFAULT_QUALITY, Evaluation, GoldExperience, GoldPii, MeasuredQuality, Method,
-    PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
-    evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
+    BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, DEFAULT_QUALITY, Evaluation, F1Intervals, GoldExperience,
+    GoldPii, MeasuredQuality, Method, PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate,
+    evaluate_cues, evaluate_pii, evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold,
+    read_predictions,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,

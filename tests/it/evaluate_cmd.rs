@@ -21,6 +21,15 @@ fn evaluate_json_has_the_contract_keys() {
     for key in ["precision", "recall", "f1", "support"] {
         assert!(per["veiligheid"][key].is_number(), "{key}");
     }
+    // A 95% bootstrap interval around each F1.
+    for (key, ci) in [("macro_f1", "macro_f1_ci"), ("micro_f1", "micro_f1_ci")] {
+        let (x, lo, hi) = (
+            v["themes"][key].as_f64().unwrap(),
+            v["themes"][ci][0].as_f64().unwrap(),
+            v["themes"][ci][1].as_f64().unwrap(),
+        );
+        assert!(lo <= x && x <= hi && hi - lo < 0.15, "{key}: {x} not in [{lo}, {hi}]");
+    }
     // The default assigner beats the keyword baseline by a wide margin.
     assert!(v["themes"]["macro_f1"].as_f64().unwrap() > v["baseline"]["themes"]["macro_f1"].as_f64().unwrap() + 0.3);
     assert!(v["pii"]["recall"].as_f64().unwrap() > 0.5);

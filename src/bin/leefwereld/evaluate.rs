@@ -118,6 +118,8 @@ fn to_json(e: &Evaluation) -> Map<String, Value> {
             "micro_precision": r4(t.micro_precision), "micro_recall": r4(t.micro_recall), "micro_f1": r4(t.micro_f1),
             "macro_precision": r4(t.macro_precision), "macro_recall": r4(t.macro_recall), "macro_f1": r4(t.macro_f1),
             "exact_match": r4(t.exact_match), "hamming_loss": r4(t.hamming_loss),
+            "macro_f1_ci": [r4(e.intervals.macro_f1.0), r4(e.intervals.macro_f1.1)],
+            "micro_f1_ci": [r4(e.intervals.micro_f1.0), r4(e.intervals.micro_f1.1)],
             "per_theme": per_theme, "confusions": confusions,
         }),
     );
@@ -179,6 +181,12 @@ fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> 
     writeln!(out)?;
     row(out, "micro average", &|t| (t.micro_precision, t.micro_recall, t.micro_f1))?;
     row(out, "macro average", &|t| (t.macro_precision, t.macro_recall, t.macro_f1))?;
+    write!(out, "{:<26}", "macro-F1, 95% interval")?;
+    for e in evals {
+        let (lo, hi) = e.intervals.macro_f1;
+        write!(out, " | {:>20}", format!("{lo:.3}-{hi:.3}"))?;
+    }
+    writeln!(out, " |")?;
     write!(out, "{:<26}", "exact match / hamming loss")?;
     for e in evals {
         write!(out, " | {:>13.3} {:>6.3}", e.themes.exact_match, e.themes.hamming_loss)?;
