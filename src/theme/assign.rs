@@ -549,16 +549,8 @@ id = "eten"
 label = "Eten"
 cues = ["soep"]
 "#;
-        let (tax, an, asg) = setup(toml);
         let run = |text: &str| -> Vec<(String, Vec<String>)> {
-            asg.assign(&an.analyse(text))
-                .themes
-                .iter()
-                .map(|h| {
-                    let ev = h.evidence.iter().map(|s| text[s.start as usize..s.end as usize].to_string()).collect();
-                    (tax.themes()[h.theme].id.clone(), ev)
-                })
-                .collect()
+            themes_in(toml, text).into_iter().map(|(id, _, ev)| (id, ev)).collect()
         };
         assert!(run("Met vriendelijke groet, Zorggroep De Soep").is_empty());
         assert!(run("Dank je, mvg").is_empty());
@@ -575,7 +567,12 @@ cues = ["soep"]
     }
 
     fn themes(text: &str) -> Vec<(String, f32, Vec<String>)> {
-        let (tax, an, asg) = setup(TAX);
+        themes_in(TAX, text)
+    }
+
+    /// (theme id, score, evidence) of `text` under the taxonomy `toml`.
+    fn themes_in(toml: &str, text: &str) -> Vec<(String, f32, Vec<String>)> {
+        let (tax, an, asg) = setup(toml);
         let tokens = an.analyse(text);
         asg.assign(&tokens)
             .themes
