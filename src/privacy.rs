@@ -139,7 +139,7 @@ fn patterns() -> Vec<(PiiKind, Regex)> {
         (
             PiiKind::Telefoon,
             r(
-                r"(?:\+|(?-u:\b)00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:(?:\s?-\s?|\s)?\d){7,8}(?-u:\b)|(?:\(0\d{1,3}\)|(?-u:\b)0\d{1,3})(?:(?:\s?-\s?|\s)?\d){6,8}(?-u:\b)",
+                r"(?:\+|(?-u:\b)00)\s?3[12]\s?(?:\(0\)\s?)?\d(?:(?:\s?-\s?|\s)?\d){7,8}(?-u:\b)|(?:\(0\d{1,3}\)|(?-u:\b)0\d{1,3})(?:(?:\s?-\s?|\s)?\d){6,8}(?-u:\b)|(?-u:\b)0\d{1,3}/\s?\d{2,3}(?:[.\s]\d{2,3}){1,2}(?-u:\b)",
             ),
         ),
         (PiiKind::Bsn, r(r"(?-u:\b)\d{4}\.?\d{2}\.?\d{3}(?-u:\b)")),
@@ -427,6 +427,23 @@ impl Redactor {
                     continue;
                 }
                 let (mut start, mut end) = (m.start(), m.end());
+                if *kind == PiiKind::Naam
+                    && text[caps.get(0).expect("match").start()..m.start()].contains(',')
+                    && !text[m.end()..].starts_with(',')
+                {
+                    // After "teamleider," a capitalised word may open a new
+                    // clause ("Beste teamleider, Vorige week"): only a listed
+                    // name or no word at all counts, unless a comma closes it
+                    // as an apposition ("mijne vent, Staf,").
+                    let first = m.as_str().split_whitespace().next().unwrap_or("");
+                    let lower = crate::analysis::normalise(first);
+                    if Self::dictionary_word(&lower)
+                        && !FIRST_NAMES.contains(lower.as_str())
+                        && !LAST_NAMES.contains(lower.as_str())
+                    {
+                        continue;
+                    }
+                }
                 if *kind == PiiKind::Naam {
                     // In capitals, the name ends before the first word that is no listed name.
                     end = start + named_prefix(m.as_str()).len();
@@ -524,13 +541,23 @@ impl Redactor {
             {
                 push(spans, PiiSpan { start: p_start, end: p_end, kind: PiiKind::Naam });
             }
-            let candidate = word.chars().any(char::is_lowercase) && word.chars().all(char::is_alphabetic);
+            // Letters, or capitalised parts joined by hyphens ("Jansen-Haddou").
+            let hyphenated = capital && word.contains('-');
+            let candidate = word.chars().any(char::is_lowercase)
+                && match hyphenated {
+                    false => word.chars().all(char::is_alphabetic),
+                    true => word.split('-').all(|p| {
+                        p.chars().next().is_some_and(char::is_uppercase) && p.chars().all(char::is_alphabetic)
+                    }),
+                };
             // Cheapest tests first: most words are lower case and no first name.
             let name = candidate
                 && if !capital {
                     // Lower case: a first name that is no everyday word
                     // ("karin", not "roos" or "erna").
                     FIRST_NAMES.contains(lower) && !NOT_NAMES.0.contains(lower) && !Self::dictionary_word(lower)
+                } else if hyphenated {
+                    self.double_name(lower)
                 } else {
                     self.capitalised_is_name(lower, sentence_start, &prev_word, &prev_prev)
                 };
@@ -551,6 +578,19 @@ impl Redactor {
             prev_word.clear();
             prev_word.push_str(lower);
         });
+    }
+
+    /// Whether capitalised parts joined by hyphens (`lower` in normal form)
+    /// are a double surname or first name: every part a listed name or no
+    /// word at all ("Jansen-Haddou", "Anne-Fleur"), not a place or a word
+    /// ("Noord-Holland", "Marokkaans-Nederlandse").
+    fn double_name(&self, lower: &str) -> bool {
+        !NOT_NAMES.0.contains(lower)
+            && lower.split('-').all(|p| {
+                !NOT_NAMES.0.contains(p)
+                    && (FIRST_NAMES.contains(p) || LAST_NAMES.contains(p) || !self.is_word(p))
+                    && !crate::analysis::stopwords::is_stopword(p)
+            })
     }
 
     /// Whether a capitalised word (`lower` in normal form) is a name, after
@@ -766,6 +806,32 @@ fn whole_names(text: &str, spans: &mut Vec<PiiSpan>) {
         while let Some(m) = NEXT.find(&text[s.end..]).filter(|m| shouted_names(m.as_str())) {
             s.end += m.end();
         }
+        // A listed first name right before a name belongs to it, even when it
+        // is a word too ("Ellen Mulder", "Roos Jansen").
+        let before = text[..s.start].trim_end_matches([' ', '\t']);
+        if before.len() < s.start {
+            let from = before
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let word = &before[from..];
+            let lower = crate::analysis::normalise(word);
+            // Not a greeting that is a name elsewhere ("Beste" is a Turkish
+            // first name, "Beste Marloes" a salutation), nor a title.
+            const GREETINGS: &[&str] = &[
+                "beste", "lieve", "liefste", "dag", "hoi", "hallo", "hey", "hee", "geachte", "groet", "groeten",
+                "dank", "bedankt", "namens",
+            ];
+            let title = ADDRESS.split('|').any(|a| a == lower);
+            if word.chars().next().is_some_and(char::is_uppercase)
+                && !GREETINGS.contains(&lower.as_str())
+                && !title
+                && FIRST_NAMES.contains(lower.as_str())
+                && !NOT_NAMES.0.contains(lower.as_str())
+                && !crate::analysis::stopwords::is_stopword(&lower)
+            {
+                s.start = from;
+            }
+        }
     }
     // Extending may reach the next span.
     let mut merged: Vec<PiiSpan> = Vec::with_capacity(out.len());
@@ -878,6 +944,9 @@ mod tests {
         assert_eq!(r("bel +31 6 12345678"), "bel [TELEFOON]");
         assert_eq!(r("bel (030) 555 5555 of 06 1234 5678"), "bel [TELEFOON] of [TELEFOON]");
         assert_eq!(r("de wijkpost, 0413 - 24 68 10, 's avonds"), "de wijkpost, [TELEFOON], 's avonds");
+        // Belgian: zone, slash, groups with dots or spaces; a date with slashes is no number.
+        assert_eq!(r("bel 0472/45.61.09 of 03/123 45 67"), "bel [TELEFOON] of [TELEFOON]");
+        assert_eq!(r("sinds 02/03/2024 en 24/7"), "sinds [DATUM] en 24/7");
         assert_eq!(r("zie www.example.nl/dossier/123"), "zie [URL]");
     }
 
@@ -933,6 +1002,25 @@ mod tests {
         assert_eq!(r("MIJN MAN IS BOOS. ZUSTER ANJA WAS ER NIET"), "MIJN MAN IS BOOS. ZUSTER [NAAM-1] WAS ER NIET");
         // A name in apposition after a relation.
         assert_eq!(r("de foto's van mijne vent, Staf, hangen hier"), "de foto's van mijne vent, [NAAM-1], hangen hier");
+        // But a word opening a clause after a salutation is no name.
+        assert_eq!(r("Beste teamleider, Vorige week kwamen wij"), "Beste teamleider, Vorige week kwamen wij");
+    }
+
+    #[test]
+    fn double_names_and_signatures() {
+        // Double surnames, with an unlisted part too.
+        assert_eq!(r("Het was fijn, zei Jansen-Haddou gisteren."), "Het was fijn, zei [NAAM-1] gisteren.");
+        assert_eq!(r("Met dank aan Anne-Fleur."), "Met dank aan [NAAM-1].");
+        // Places and nationalities with a hyphen are no names.
+        assert_eq!(
+            r("Zij komt uit Noord-Holland, hij is Marokkaans-Nederlands."),
+            "Zij komt uit Noord-Holland, hij is Marokkaans-Nederlands."
+        );
+        // A first name that is also a word, before a name, on a signature line.
+        assert_eq!(r("Ik verwacht een gesprek.\nEllen Mulder-Haddou"), "Ik verwacht een gesprek.\n[NAAM-1]");
+        assert_eq!(r("Ik verwacht een gesprek.\nEllen Mulder"), "Ik verwacht een gesprek.\n[NAAM-1]");
+        // A greeting that is a first name elsewhere stays.
+        assert_eq!(r("Beste Marloes, even een berichtje."), "Beste [NAAM-1], even een berichtje.");
     }
 
     #[test]

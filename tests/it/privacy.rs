@@ -36,7 +36,7 @@ fn no_personal_data_of_the_gold_files_in_any_output() {
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("id;ervaring\n");
     let mut spans: Vec<(String, String, String)> = Vec::new(); // id, kind, text
-    for split in ["gold/dev.jsonl", "gold/test.jsonl"] {
+    for split in ["gold/dev.jsonl", "gold/test.jsonl", "gold/raw/batch_h.jsonl"] {
         let mut with_pii = Vec::new();
         for line in std::fs::read_to_string(fixture(split)).unwrap().lines() {
             let g: Value = serde_json::from_str(line).unwrap();
