@@ -26,7 +26,7 @@ struct Tail<'a> {
 
 #[derive(Serialize)]
 struct Quality {
-    gold: &'static str,
+    gold: &'static [&'static str],
     n: u64,
     micro_precision: f64,
     micro_recall: f64,

@@ -21,8 +21,8 @@ fn quality(o: &mut String, a: &Analysis) {
                 o,
                 "Gemeten op {} proefervaringen die met de hand zijn gecodeerd en niet zijn gebruikt om de lijsten te \
                  maken: van de thema's die een zorgvuldige lezer ziet, vond de tool er {}; van de thema's die de tool \
-                 gaf, was {} juist. Twee andere lezers kwamen op {} overeenstemming (F1) met die codering. Lees de aantallen \
-                 daarom als richting, niet als meting, en lees bij elk thema de citaten.\n",
+                 gaf, was {} juist. Twee andere lezers kwamen bij een deel ervan op {} overeenstemming (F1) met die \
+                 codering. Lees de aantallen daarom als richting, niet als meting, en lees bij elk thema de citaten.\n",
                 q.n,
                 percent(q.micro_recall),
                 percent(q.micro_precision),

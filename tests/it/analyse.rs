@@ -190,7 +190,8 @@ fn report_says_how_reliable_the_themes_are() {
     let (md, json) = analyse_example(dir.path(), "2");
     let report: Value = serde_json::from_slice(&json).unwrap();
     let q = &report["quality"];
-    assert_eq!(q["gold"], "fixtures/gold/test.jsonl");
+    assert_eq!(q["gold"][0], "fixtures/gold/test.jsonl");
+    assert_eq!(q["n"], 675);
     let recall = q["micro_recall"].as_f64().unwrap();
     assert!(md.contains(&format!("vond de tool er {:.0}%", recall * 100.0)), "{md}");
 
