@@ -237,6 +237,35 @@ const LOANWORDS: &[&str] = &[
     "excl",
     "tel",
     "nr",
+    "fam",
+    // Function words of Flemish and of Limburgish, Brabant, Twents and
+    // Gronings spelling, which open sentences in dialect texts.
+    "ich",
+    "gij",
+    "oe",
+    "nie",
+    "nen",
+    "zenne",
+    "amai",
+    "awel",
+    "allez",
+    "efkes",
+    "seffens",
+    "veur",
+    "vreuger",
+    "vrogger",
+    "neet",
+    "nait",
+    "gain",
+    "gein",
+    "doar",
+    "dao",
+    "hie",
+    "zai",
+    "iej",
+    "wiej",
+    "nich",
+    "aait",
 ];
 
 /// After these words a capitalised word is a place, not a person, unless it
@@ -1021,6 +1050,12 @@ mod tests {
         assert_eq!(r("Ik verwacht een gesprek.\nEllen Mulder"), "Ik verwacht een gesprek.\n[NAAM-1]");
         // A greeting that is a first name elsewhere stays.
         assert_eq!(r("Beste Marloes, even een berichtje."), "Beste [NAAM-1], even een berichtje.");
+        // Dialect words opening a sentence are no names; the name after "Fam." is.
+        assert_eq!(
+            r("Ich zit hie de ganse daag. Vreuger gong ich nog."),
+            "Ich zit hie de ganse daag. Vreuger gong ich nog."
+        );
+        assert_eq!(r("Bedankt! Fam. Hendriks"), "Bedankt! Fam. [NAAM-1]");
     }
 
     #[test]
