@@ -118,6 +118,15 @@ impl Node {
     }
 }
 
+/// A node of the compiled phrase trie.
+#[derive(Debug, Clone)]
+struct TrieNode {
+    /// Its phrases in the assigner's `ends`.
+    ends: std::ops::Range<u32>,
+    /// Some phrase goes on from here.
+    goes_on: bool,
+}
+
 /// Assigns themes to analysed texts with the cues of a taxonomy.
 #[derive(Debug, Clone)]
 pub struct ThemeAssigner {
@@ -133,8 +142,11 @@ pub struct ThemeAssigner {
     follows: Vec<u64>,
     /// (node, next term) -> child node.
     edges: FxHashMap<u64, u32>,
-    /// The phrase trie: one node per phrase prefix.
-    nodes: Vec<Node>,
+    /// The phrase trie, one small node per phrase prefix: the range of its
+    /// phrases in `ends`, and whether any phrase goes on from it.
+    nodes: Vec<TrieNode>,
+    /// (theme, weight, phrase id) of the phrases that end at each node.
+    ends: Vec<(u16, f32, u32)>,
     settings: AssignerSettings,
     /// (theme, match key) -> the cue as written, for explanations.
     cue_texts: FxHashMap<(u16, u32), Box<str>>,
@@ -250,10 +262,15 @@ impl ThemeAssigner {
             follows[word] |= 1 << (term % 64);
         }
         let mut edges: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut ends = Vec::new();
+        let mut compact = Vec::with_capacity(nodes.len());
         for (i, n) in nodes.iter().enumerate() {
             for &(term, child) in &n.children {
                 edges.insert((i as u64) << 32 | term as u64, child);
             }
+            let from = ends.len() as u32;
+            ends.extend_from_slice(&n.ends);
+            compact.push(TrieNode { ends: from..ends.len() as u32, goes_on: !n.children.is_empty() });
         }
         Ok(ThemeAssigner {
             edges,
@@ -262,7 +279,8 @@ impl ThemeAssigner {
             entries,
             phrase_slots,
             follows,
-            nodes,
+            nodes: compact,
+            ends,
             settings,
             cue_texts,
         })
@@ -383,7 +401,7 @@ impl ThemeAssigner {
     /// the next word may stand up to `max_gap` words further.
     fn walk(&self, node: u32, start: usize, at: usize, tokens: &[Token], scratch: &mut Scratch) {
         let n = &self.nodes[node as usize];
-        for &(theme, weight, id) in &n.ends {
+        for &(theme, weight, id) in &self.ends[n.ends.start as usize..n.ends.end as usize] {
             let span = Span {
                 start: tokens[start].span.start,
                 end: tokens[at].span.end,
@@ -393,7 +411,7 @@ impl ThemeAssigner {
             let range = (2 * start as u32, 2 * at as u32 + 1);
             add_match(scratch, Match { theme, key: id | PHRASE_KEY, span, range, weight, kept: false });
         }
-        if n.children.is_empty() {
+        if !n.goes_on {
             return;
         }
         let to = (at + 2 + self.settings.max_gap).min(tokens.len());
