@@ -20,23 +20,30 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
         None if args.predictions.is_some() => vec![Method::Keyword],
         None => vec![Method::Lexicon, Method::Keyword],
     };
+    // The default assigner's engine, built once: for its scores, its cues and
+    // its redactor. A predictions file needs none of them (it says nothing
+    // about personal data, and `--cues` and `--method` conflict with it).
+    let lexicon = match &args.predictions {
+        Some(_) => None,
+        None => Some(Method::Lexicon.engine(&taxonomy)?),
+    };
     let mut evals = Vec::new();
     if let Some(path) = &args.predictions {
         let predicted = read_predictions(path, &taxonomy, &gold)?;
         evals.push(evaluate_predictions(&taxonomy, &gold, &predicted));
     }
     for m in methods {
-        evals.push(leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold));
+        let e = match (m, &lexicon) {
+            (Method::Lexicon, Some(engine)) => leefwereld::evaluate(engine, m, &gold),
+            _ => leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold),
+        };
+        evals.push(e);
     }
-    // The redactor exactly as `analyse` builds it (with no user lists); a
-    // predictions file says nothing about personal data.
-    let pii = match &args.predictions {
-        Some(_) => None,
-        None => evaluate_pii(&leefwereld::Engine::new(taxonomy.clone())?.redactor(&Default::default()), &gold),
-    };
-    let cues = match args.cues {
-        true => Some(evaluate_cues(&Method::Lexicon.engine(&taxonomy)?, &gold)),
-        false => None,
+    // The redactor exactly as `analyse` builds it (with no user lists).
+    let pii = lexicon.as_ref().and_then(|engine| evaluate_pii(&engine.redactor(&Default::default()), &gold));
+    let cues = match (&lexicon, args.cues) {
+        (Some(engine), true) => Some(evaluate_cues(engine, &gold)),
+        _ => None,
     };
     let mut out = std::io::stdout().lock();
     if args.json {
