@@ -127,6 +127,41 @@ struct TrieNode {
     goes_on: bool,
 }
 
+/// The cues of a taxonomy while the assigner is built.
+#[derive(Default)]
+struct CueTable {
+    /// Word cues: per term, its themes with their heaviest weight.
+    unigrams: FxHashMap<TermId, Vec<Entry>>,
+    phrases: Vec<Phrase>,
+    /// (theme, match key) -> the cue as written.
+    texts: FxHashMap<(u16, u32), Box<str>>,
+}
+
+impl CueTable {
+    /// Adds a cue of `theme` (analysed into `tokens`); `text` is how it is
+    /// written, kept for explanations.
+    fn add(&mut self, tokens: &[Token], theme: u16, weight: f32, text: Option<&str>) {
+        if let [token] = tokens {
+            // Cues come heaviest first (strong, cues, weak), so the first
+            // cue of a stem is the one whose weight counts.
+            if let Some(text) = text {
+                self.texts.entry((theme, token.term)).or_insert_with(|| text.into());
+            }
+            let list = self.unigrams.entry(token.term).or_default();
+            match list.iter_mut().find(|e| e.theme == theme) {
+                Some(e) => e.weight = e.weight.max(weight),
+                None => list.push(Entry { theme, weight }),
+            }
+        } else {
+            let id = self.phrases.len() as u32;
+            if let Some(text) = text {
+                self.texts.insert((theme, id | PHRASE_KEY), text.into());
+            }
+            self.phrases.push(Phrase { terms: tokens.iter().map(|t| t.term).collect(), theme, weight, id });
+        }
+    }
+}
+
 /// Assigns themes to analysed texts with the cues of a taxonomy.
 #[derive(Debug, Clone)]
 pub struct ThemeAssigner {
@@ -164,9 +199,7 @@ impl ThemeAssigner {
     /// Compiles the cues of `taxonomy` with `analyzer` (which must be the one
     /// that will analyse the texts).
     pub fn new(taxonomy: &Taxonomy, analyzer: &Analyzer, settings: AssignerSettings) -> Result<Self, Error> {
-        let mut unigrams: FxHashMap<TermId, Vec<Entry>> = FxHashMap::default();
-        let mut phrases = Vec::new();
-        let mut cue_texts: FxHashMap<(u16, u32), Box<str>> = FxHashMap::default();
+        let mut cues = CueTable::default();
         for (ti, theme) in taxonomy.themes().iter().enumerate() {
             let theme_index = u16::try_from(ti)
                 .ok()
@@ -183,21 +216,7 @@ impl ThemeAssigner {
                         theme.id, cue.text
                     )));
                 }
-                if tokens.len() == 1 {
-                    // Cues come heaviest first (strong, cues, weak), so the
-                    // first cue of a stem is the one whose weight counts.
-                    cue_texts.entry((theme_index, tokens[0].term)).or_insert_with(|| cue.text.as_str().into());
-                    let list = unigrams.entry(tokens[0].term).or_default();
-                    match list.iter_mut().find(|e| e.theme == theme_index) {
-                        Some(e) => e.weight = e.weight.max(cue.weight),
-                        None => list.push(Entry { theme: theme_index, weight: cue.weight }),
-                    }
-                } else {
-                    let id = phrases.len() as u32;
-                    let terms = tokens.iter().map(|t| t.term).collect();
-                    cue_texts.insert((theme_index, id | PHRASE_KEY), cue.text.as_str().into());
-                    phrases.push(Phrase { terms, theme: theme_index, weight: cue.weight, id });
-                }
+                cues.add(&tokens, theme_index, cue.weight, Some(&cue.text));
             }
         }
         // The `ignore` entries: matches of the pseudo-theme IGNORED, which
@@ -207,17 +226,9 @@ impl ThemeAssigner {
             if tokens.is_empty() || tokens.iter().any(|t| t.term == NO_TERM) {
                 return Err(cue_error(format!("ignore entry '{text}' has no usable words")));
             }
-            if tokens.len() == 1 {
-                let list = unigrams.entry(tokens[0].term).or_default();
-                if !list.iter().any(|e| e.theme == IGNORED) {
-                    list.push(Entry { theme: IGNORED, weight: 0.0 });
-                }
-            } else {
-                let id = phrases.len() as u32;
-                let terms = tokens.iter().map(|t| t.term).collect();
-                phrases.push(Phrase { terms, theme: IGNORED, weight: 0.0, id });
-            }
+            cues.add(&tokens, IGNORED, 0.0, None);
         }
+        let CueTable { mut unigrams, phrases, texts: cue_texts } = cues;
         let max = unigrams.keys().copied().max().map_or(0, |m| m as usize + 1);
         let mut slots = vec![NONE; max];
         let mut terms: Vec<TermId> = unigrams.keys().copied().collect();
