@@ -466,10 +466,7 @@ impl Redactor {
                     // as an apposition ("mijne vent, Staf,").
                     let first = m.as_str().split_whitespace().next().unwrap_or("");
                     let lower = crate::analysis::normalise(first);
-                    if Self::dictionary_word(&lower)
-                        && !FIRST_NAMES.contains(lower.as_str())
-                        && !LAST_NAMES.contains(lower.as_str())
-                    {
+                    if Self::dictionary_word(&lower) && !listed_name(&lower) {
                         continue;
                     }
                 }
@@ -530,7 +527,7 @@ impl Redactor {
         for c in TITLE_LOWER.captures_iter(text) {
             let word = c.get(2).expect("group");
             let lower = crate::analysis::normalise(word.as_str());
-            let listed = FIRST_NAMES.contains(lower.as_str()) || LAST_NAMES.contains(lower.as_str());
+            let listed = listed_name(&lower);
             let name = match c.get(1) {
                 // After a particle the word is a surname even if it is a word too.
                 Some(_) => LAST_NAMES.contains(lower.as_str()) || !self.is_word(&lower),
@@ -617,7 +614,7 @@ impl Redactor {
         !NOT_NAMES.0.contains(lower)
             && lower.split('-').all(|p| {
                 !NOT_NAMES.0.contains(p)
-                    && (FIRST_NAMES.contains(p) || LAST_NAMES.contains(p) || !self.is_word(p))
+                    && (listed_name(p) || !self.is_word(p))
                     && !crate::analysis::stopwords::is_stopword(p)
             })
     }
@@ -753,9 +750,7 @@ fn shouted_names(words: &str) -> bool {
         |w| {
             w.chars().any(char::is_lowercase) || {
                 let lower = crate::analysis::normalise(w);
-                PARTICLE_WORDS.contains(&lower.as_str())
-                    || FIRST_NAMES.contains(lower.as_str())
-                    || LAST_NAMES.contains(lower.as_str())
+                PARTICLE_WORDS.contains(&lower.as_str()) || listed_name(&lower)
             }
         },
     )
@@ -835,31 +830,8 @@ fn whole_names(text: &str, spans: &mut Vec<PiiSpan>) {
         while let Some(m) = NEXT.find(&text[s.end..]).filter(|m| shouted_names(m.as_str())) {
             s.end += m.end();
         }
-        // A listed first name right before a name belongs to it, even when it
-        // is a word too ("Ellen Mulder", "Roos Jansen").
-        let before = text[..s.start].trim_end_matches([' ', '\t']);
-        if before.len() < s.start {
-            let from = before
-                .rfind(|c: char| !c.is_alphabetic())
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-            let word = &before[from..];
-            let lower = crate::analysis::normalise(word);
-            // Not a greeting that is a name elsewhere ("Beste" is a Turkish
-            // first name, "Beste Marloes" a salutation), nor a title.
-            const GREETINGS: &[&str] = &[
-                "beste", "lieve", "liefste", "dag", "hoi", "hallo", "hey", "hee", "geachte", "groet", "groeten",
-                "dank", "bedankt", "namens",
-            ];
-            let title = ADDRESS.split('|').any(|a| a == lower);
-            if word.chars().next().is_some_and(char::is_uppercase)
-                && !GREETINGS.contains(&lower.as_str())
-                && !title
-                && FIRST_NAMES.contains(lower.as_str())
-                && !NOT_NAMES.0.contains(lower.as_str())
-                && !crate::analysis::stopwords::is_stopword(&lower)
-            {
-                s.start = from;
-            }
+        if let Some(start) = first_name_before(text, s.start) {
+            s.start = start;
         }
     }
     // Extending may reach the next span.
@@ -871,6 +843,37 @@ fn whole_names(text: &str, spans: &mut Vec<PiiSpan>) {
         }
     }
     *spans = merged;
+}
+
+/// A first name or surname of the lists (`lower` in normal form).
+fn listed_name(lower: &str) -> bool {
+    FIRST_NAMES.contains(lower) || LAST_NAMES.contains(lower)
+}
+
+/// Where a listed first name stands right before `at` (spaces between): it
+/// belongs to the name there, even when it is a word too ("Ellen Mulder",
+/// "Roos Jansen"), unless it is a greeting that is a name elsewhere ("Beste"
+/// is a Turkish first name, "Beste Marloes" a salutation) or a title.
+fn first_name_before(text: &str, at: usize) -> Option<usize> {
+    const GREETINGS: &[&str] = &[
+        "beste", "lieve", "liefste", "dag", "hoi", "hallo", "hey", "hee", "geachte", "groet", "groeten", "dank",
+        "bedankt", "namens",
+    ];
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    if before.len() == at {
+        return None;
+    }
+    let start = before.trim_end_matches(char::is_alphabetic).len();
+    let word = &before[start..];
+    let lower = crate::analysis::normalise(word);
+    let lower = lower.as_str();
+    let name = word.chars().next().is_some_and(char::is_uppercase)
+        && !GREETINGS.contains(&lower)
+        && !ADDRESS.split('|').any(|a| a == lower)
+        && FIRST_NAMES.contains(lower)
+        && !NOT_NAMES.0.contains(lower)
+        && !crate::analysis::stopwords::is_stopword(lower);
+    name.then_some(start)
 }
 
 /// A day and month without a year is a personal date in a sentence about a
