@@ -55,7 +55,6 @@ mod error;
 mod evaluate;
 mod ingest;
 mod privacy;
-mod redact;
 mod report;
 mod theme;
 
@@ -79,8 +78,7 @@ pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
     XlsxReader, open_input, parse_dutch_date,
 };
-pub use privacy::{PiiKind, PiiSpan, Redactor};
-pub use redact::{RedactSummary, redact_file};
+pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, redact_file};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
     AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue,
