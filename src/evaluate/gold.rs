@@ -101,15 +101,15 @@ pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<Gol
                 raw.themes.len()
             )));
         }
-        if let Some(s) = &raw.sentiment {
-            if !SENTIMENTS.contains(&s.as_str()) {
-                return Err(fail(format!("unknown sentiment '{s}'; known: {}", SENTIMENTS.join(", "))));
-            }
+        if let Some(s) = &raw.sentiment
+            && !SENTIMENTS.contains(&s.as_str())
+        {
+            return Err(fail(format!("unknown sentiment '{s}'; known: {}", SENTIMENTS.join(", "))));
         }
-        if let Some(r) = &raw.role {
-            if !ROLES.contains(&r.as_str()) {
-                return Err(fail(format!("unknown role '{r}'; known: {}", ROLES.join(", "))));
-            }
+        if let Some(r) = &raw.role
+            && !ROLES.contains(&r.as_str())
+        {
+            return Err(fail(format!("unknown role '{r}'; known: {}", ROLES.join(", "))));
         }
         let chars = raw.text.chars().count();
         let pii_annotated = raw.pii.is_some();
