@@ -55,21 +55,21 @@ fn windows_1252_is_read_and_a_stray_bad_byte_is_skipped_with_its_line() {
     assert!(!json.contains('\u{fffd}'));
 
     // Forced to UTF-8, the row does not decode: skipped with its line, and
-    // --strict makes that an error.
-    let (ok, _, err) = run(&[
+    // --strict makes that an error that leaves no report behind.
+    let strict_out = dir.path().join("strict");
+    let (ok, stdout, err) = run(&[
         "analyse",
         input.to_str().unwrap(),
         "--out",
-        out.to_str().unwrap(),
-        "-q",
+        strict_out.to_str().unwrap(),
         "--encoding",
         "utf-8",
         "--strict",
     ]);
-    assert!(!ok && err.contains("1 rows were skipped"), "{err}");
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
-    assert_eq!(json["ledger"]["skipped"][0]["line"], 3);
-    assert_eq!(json["ledger"]["skipped"][0]["code"], "undecodable");
+    assert!(!ok && err.contains("1 rows were skipped (--strict); no report was written"), "{err}");
+    assert!(stdout.contains("a.csv:3: column 'ervaring' is not valid UTF-8"), "{stdout}");
+    let left: Vec<_> = std::fs::read_dir(&strict_out).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "a failed --strict run left {left:?}");
 }
 
 #[test]
