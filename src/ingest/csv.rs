@@ -3,14 +3,13 @@
 //! and line numbers too; the shared [`Core`] does the rest.
 
 use std::collections::VecDeque;
-use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
 use super::columns::SAMPLE_ROWS;
 use super::lines::{LineCounter, Lines};
-use super::reader::Core;
+use super::reader::{Core, open_file};
 use super::{ColumnMap, Experience, ReadOptions, RowSource, SkipReason, Skipped};
 use crate::error::{Error, ErrorKind};
 
@@ -60,14 +59,9 @@ const SNIFF_BYTES: usize = 64 * 1024;
 impl CsvReader {
     /// Opens a file.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<CsvReader, Error> {
-        let name = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::input(&name, None, "is a directory, not a file"));
-        }
-        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let (name, file, size) = open_file(path)?;
         let mut reader = CsvReader::from_reader(&name, BufReader::with_capacity(1 << 20, file), options)?;
-        reader.total_bytes = Some(meta.len());
+        reader.total_bytes = Some(size);
         Ok(reader)
     }
 
@@ -552,6 +546,25 @@ mod tests {
         let opts = ReadOptions { encoding: Some("klingon".into()), ..Default::default() };
         let err = CsvReader::from_reader("t.csv", &b"a\n"[..], &opts).unwrap_err();
         assert_eq!(err.to_string(), "t.csv: unknown encoding 'klingon'; try utf-8, windows-1252 or utf-16le");
+    }
+
+    #[test]
+    fn errors_have_kinds_and_positions_to_match_on() {
+        use crate::error::ErrorKind;
+        let err = read(b"id;datum\n1;2\n").unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::NoTextColumn { columns, .. } if columns.len() == 2));
+        assert_eq!(err.position(), Some(("t.csv", 1)));
+        assert!(matches!(read(b"").unwrap_err().kind(), ErrorKind::EmptyInput { .. }));
+        assert!(matches!(read(b"ervaring\n").unwrap_err().kind(), ErrorKind::EmptyInput { .. }));
+        let opts = ReadOptions { text_columns: vec!["vraag".into()], ..Default::default() };
+        let err =
+            CsvReader::from_reader("t.csv", &b"titel\n\nid;x\n1;2\n"[..], &ReadOptions { header_row: Some(3), ..opts })
+                .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::MissingColumn { column, .. } if column == "vraag"), "{err}");
+        assert_eq!(err.position(), Some(("t.csv", 3)));
+        let opts = ReadOptions { encoding: Some("klingon".into()), ..Default::default() };
+        let err = CsvReader::from_reader("t.csv", &b"a\n"[..], &opts).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::UnknownEncoding { label, .. } if label == "klingon"));
     }
 
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {

@@ -2,7 +2,6 @@
 //! exports and other programs write them.
 
 use std::collections::VecDeque;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -11,7 +10,7 @@ use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 
 use super::columns::{SAMPLE_ROWS, TEXT_COLUMNS, find_any, find_named};
-use super::reader::Core;
+use super::reader::{Core, open_file};
 use super::{ColumnMap, Experience, ReadOptions, RowSource, SkipReason, Skipped};
 use crate::error::Error;
 
@@ -62,14 +61,9 @@ const AHEAD_LINES: usize = 10_000;
 impl JsonlReader {
     /// Opens a file.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<JsonlReader, Error> {
-        let name = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::input(&name, None, "is a directory, not a file"));
-        }
-        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let (name, file, size) = open_file(path)?;
         let mut r = JsonlReader::from_reader(&name, file, options)?;
-        r.total_bytes = Some(meta.len());
+        r.total_bytes = Some(size);
         Ok(r)
     }
 

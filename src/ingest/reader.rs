@@ -2,6 +2,8 @@
 //! columns of the input, rows read, exact duplicates, and turning one row's
 //! cells into experiences or a skip. The formats only find rows and cells.
 
+use std::fs::File;
+use std::path::Path;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -12,6 +14,18 @@ use super::{Experience, ReadOptions};
 use crate::analysis::normalise;
 use crate::error::Error;
 use crate::ledger::{ColumnMap, SkipReason, Skipped, excerpt};
+
+/// Opens an input file: its name as given, the file, its size. A directory
+/// is an error.
+pub(crate) fn open_file(path: &Path) -> Result<(String, File, u64), Error> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::input(&name, None, "is a directory, not a file"));
+    }
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok((name, file, meta.len()))
+}
 
 /// What every reader keeps: the file, its columns, what it has read.
 #[derive(Debug)]
