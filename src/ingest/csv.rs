@@ -85,13 +85,15 @@ impl CsvReader {
         };
         let utf8 = encoding == encoding_rs::UTF_8;
         let bom = if utf8 && head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let skip_lines = options.header_row.unwrap_or(1).saturating_sub(1) as usize;
-        let delimiter = if utf8 {
-            sniff_delimiter(after_lines(&head[bom..], skip_lines))
-        } else {
-            let (text, _, _) = encoding.decode(&head);
-            sniff_delimiter(after_lines(text.as_bytes(), skip_lines))
+        let decoded = match utf8 {
+            true => std::borrow::Cow::Borrowed(&head[bom..]),
+            false => std::borrow::Cow::Owned(encoding.decode(&head).0.into_owned().into_bytes()),
         };
+        // Excel's "sep=;" line names the delimiter; the header follows it.
+        let sep_line = excel_sep_line(&decoded);
+        let header_row = options.header_row.unwrap_or(1 + sep_line.is_some() as u64);
+        let delimiter =
+            sep_line.unwrap_or_else(|| sniff_delimiter(after_lines(&decoded, header_row.saturating_sub(1) as usize)));
         let bom = match encoding.name() {
             "UTF-8" => bom > 0,
             "UTF-16LE" => head.starts_with(&[0xFF, 0xFE]),
@@ -147,7 +149,7 @@ impl CsvReader {
                 });
             }
             let line = lines.line_of(header_record.position().map_or(0, |p| p.byte()));
-            if line >= options.header_row.unwrap_or(1) {
+            if line >= header_row {
                 break line;
             }
         };
@@ -425,6 +427,15 @@ fn detect_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
+/// The delimiter an Excel `sep=;` first line names.
+fn excel_sep_line(head: &[u8]) -> Option<u8> {
+    let rest = head.strip_prefix(b"sep=")?;
+    match rest {
+        [d, b'\r' | b'\n', ..] if d.is_ascii_punctuation() || *d == b'\t' => Some(*d),
+        _ => None,
+    }
+}
+
 /// `head` after its first `n` lines.
 fn after_lines(head: &[u8], n: usize) -> &[u8] {
     let mut rest = head;
@@ -546,6 +557,12 @@ mod tests {
         let opts = ReadOptions { encoding: Some("klingon".into()), ..Default::default() };
         let err = CsvReader::from_reader("t.csv", &b"a\n"[..], &opts).unwrap_err();
         assert_eq!(err.to_string(), "t.csv: unknown encoding 'klingon'; try utf-8, windows-1252 or utf-16le");
+    }
+
+    #[test]
+    fn an_excel_sep_line_names_the_delimiter() {
+        let (out, sk, n) = read(b"sep=,\r\nid,ervaring\r\n1,\"Goed; echt\"\r\n").unwrap();
+        assert_eq!((n, sk.len(), out[0].text.as_str(), out[0].line), (1, 0, "Goed; echt", 3));
     }
 
     #[test]
