@@ -86,7 +86,7 @@ fn xlsx_with_title_rows_and_questions_found_by_content() {
     ws.write_string(0, 0, "Cliëntervaringsonderzoek 2025").unwrap();
     ws.write_string(1, 0, "Periode:").unwrap();
     ws.write_string(1, 1, "november").unwrap();
-    let header = ["Nr", "Wie bent u?", "Team", "Naam", "Cijfer", "Wat gaat goed?", "Toelichting bij vraag 7"];
+    let header = ["Nr", "Wie bent u?", "Team", "Naam", "Cijfer", "Wat gaat goed?", "Wat kan beter?"];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(3, c as u16, *h).unwrap();
     }
@@ -122,14 +122,23 @@ fn xlsx_with_title_rows_and_questions_found_by_content() {
     let out = dir.path().join("out");
     let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(ok, "{err}");
-    // "Toelichting bij vraag 7" is named like a text column: it is the text.
+    // No column is named like a text column: the two questions are found by
+    // their content, never the names or the scores.
     assert!(
         err.contains(
-            "(header on line 4): text: 'Toelichting bij vraag 7'; id: 'Nr'; role: 'Wie bent u?'; location: 'Team'"
+            "(header on line 4): text: 'Wat gaat goed?', 'Wat kan beter?' (found by content); id: 'Nr'; role: 'Wie bent u?'; location: 'Team'"
         ),
         "{err}"
     );
     let report: Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
-    assert_eq!(report["ledger"]["skipped"][0]["code"], "no-content");
-    assert_eq!(report["experiences"][0]["line"], 5);
+    // "geen opmerkingen" is no experience, but its row is analysed (its other
+    // answer says something).
+    assert_eq!((report["ledger"]["rows_read"].as_u64(), report["ledger"]["analysed"].as_u64()), (Some(2), Some(2)));
+    let got: Vec<(u64, &str)> = report["experiences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["question"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got, [(5, "Wat gaat goed?"), (5, "Wat kan beter?"), (6, "Wat gaat goed?")]);
 }
