@@ -54,6 +54,7 @@ mod engine;
 mod error;
 mod evaluate;
 mod ingest;
+mod ledger;
 mod privacy;
 mod quality;
 mod report;
@@ -67,7 +68,7 @@ pub use analysis::{
     Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId, Token,
     TokenFlags, VerbForms, normalise, normalise_into,
 };
-pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
+pub use engine::{AnalyseOptions, Analysis, Engine, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
     BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, Evaluation, F1Intervals, GoldExperience, GoldPii, Method,
@@ -75,9 +76,10 @@ pub use evaluate::{
     evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
-    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
-    XlsxReader, open_input, parse_dutch_date,
+    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, XlsxReader, open_input,
+    parse_dutch_date,
 };
+pub use ledger::{ColumnMap, InputInfo, Ledger, SkipReason, Skipped};
 pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, redact_file};
 pub use quality::{DEFAULT_QUALITY, MeasuredQuality};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};

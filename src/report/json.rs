@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::aggregate::{Evidence, ExperienceResult, ThemeResult, ThemeSummary};
 use crate::engine::Analysis;
-use crate::ingest::Skipped;
+use crate::ledger::Skipped;
 
 #[derive(Serialize)]
 struct Head<'a> {
