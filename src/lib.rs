@@ -76,8 +76,8 @@ pub use evaluate::{
     evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
-    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, XlsxReader, open_input,
-    parse_dutch_date,
+    CsvReader, Experience, IN_MEMORY, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, XlsxReader,
+    open_input, parse_dutch_date,
 };
 pub use ledger::{ColumnMap, InputInfo, Ledger, SkipReason, Skipped};
 pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, redact_file};
