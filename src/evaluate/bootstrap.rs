@@ -8,6 +8,7 @@ use super::{f1, ratio};
 /// cut at the 2.5th and 97.5th percentile. On 375 experiences they are
 /// about 0.07 wide: differences smaller than that are not shown by the data.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct F1Intervals {
     /// (low, high) of macro-F1.
     pub macro_f1: (f64, f64),
