@@ -30,7 +30,7 @@ impl F1Intervals {
     /// ```
     ///
     /// A theme absent from a sample (no gold, no prediction) counts with F1
-    /// 0 there, as in [`ThemeScores::compute`]: on a handful of experiences
+    /// 0 there, as in [`ThemeScores::compute`](super::ThemeScores::compute): on a handful of experiences
     /// the interval is wide for that reason too.
     pub fn compute(themes: usize, gold: &[Vec<usize>], predicted: &[Vec<usize>]) -> F1Intervals {
         assert_eq!(gold.len(), predicted.len(), "one prediction per gold experience");

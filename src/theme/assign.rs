@@ -93,7 +93,7 @@ impl ThemeName {
 impl ThemeHit {
     /// A hit of theme `theme` (an index into `taxonomy`'s themes), for an
     /// assigner of one's own whose results go to the
-    /// [`Aggregator`](crate::Aggregator). Panics if there is no such theme.
+    /// [`Aggregator`](crate::aggregate::Aggregator). Panics if there is no such theme.
     pub fn new(taxonomy: &Taxonomy, theme: usize, score: f32, evidence: Vec<Span>) -> ThemeHit {
         ThemeHit { theme, score, evidence, name: ThemeName::new(&taxonomy.themes()[theme]) }
     }
