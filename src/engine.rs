@@ -84,7 +84,7 @@ impl Engine {
         &self.assigner
     }
 
-    /// The id of an assigned theme.
+    /// The id of an assigned theme; the same as [`ThemeHit::id`](crate::theme::ThemeHit::id).
     pub fn theme_id(&self, hit: &crate::theme::ThemeHit) -> &str {
         &self.theme_ids[hit.theme]
     }

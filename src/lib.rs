@@ -24,13 +24,14 @@
 //! let text = "De soep was weer lauw, en door het personeelstekort wacht ik 's avonds lang op hulp.";
 //! let assignment = engine.assign(text);
 //!
-//! let themes: Vec<&str> = assignment.themes.iter().map(|h| engine.theme_id(h)).collect();
+//! let themes: Vec<&str> = assignment.themes.iter().map(|h| h.id()).collect();
 //! assert!(themes.contains(&"eten-en-drinken"));
 //! assert!(themes.contains(&"personeel"));
 //!
 //! // Every theme carries its evidence: where the words stand in the text.
-//! let food = assignment.themes.iter().find(|h| engine.theme_id(h) == "eten-en-drinken").unwrap();
-//! let words: Vec<&str> = food.evidence.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
+//! let food = assignment.themes.iter().find(|h| h.id() == "eten-en-drinken").unwrap();
+//! assert_eq!(food.label(), "Eten en drinken");
+//! let words: Vec<&str> = food.evidence_text(text).collect();
 //! assert!(words.contains(&"soep"));
 //! # Ok::<(), leefwereld::Error>(())
 //! ```
