@@ -382,7 +382,7 @@ pub struct AnalyseOptions {
     /// Words never to redact (see [`Redactor::with_never_redact`]).
     pub never_redact: Vec<String>,
     /// Breakdown groups smaller than this are merged and shown as "< N", and
-    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::DEFAULT_MIN_GROUP) by default).
+    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::aggregate::DEFAULT_MIN_GROUP) by default).
     pub min_group: u64,
 }
 

@@ -1,6 +1,6 @@
 //! Experiences held in memory, read like any input: the same skips (empty,
 //! too long, a non-answer) and the same books, so that
-//! [`Engine::analyse`](crate::Engine::analyse) gives what a file with the
+//! [`Engine::analyse`](crate::engine::Engine::analyse) gives what a file with the
 //! same texts would.
 
 use std::sync::Arc;

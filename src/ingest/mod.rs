@@ -4,8 +4,8 @@
 //! Readers are streaming: they hand out batches of rows, so memory follows
 //! what the analysis keeps, not the size of the file. The formats (CSV,
 //! JSON Lines, spreadsheets) find rows and cells; one core
-//! ([`reader`](self::reader)) turns cells into experiences, finds the
-//! columns ([`columns`](self::columns)) and keeps the books.
+//! (`reader`) turns cells into experiences, finds the
+//! columns (`columns`) and keeps the books.
 
 pub(crate) mod columns;
 pub(crate) mod csv;
@@ -184,7 +184,7 @@ pub struct Experience {
 }
 
 impl Experience {
-    /// An experience held in memory, for [`Engine::analyse`](crate::Engine::analyse):
+    /// An experience held in memory, for [`Engine::analyse`](crate::engine::Engine::analyse):
     /// its id and text, the question "tekst", no metadata. Its file is
     /// [`IN_MEMORY`] and its line its place in the list given to `analyse`;
     /// the `with_` methods add what the input knows.
