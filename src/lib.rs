@@ -56,7 +56,7 @@ mod evaluate;
 mod ingest;
 mod ledger;
 mod privacy;
-mod redact;
+mod quality;
 mod report;
 mod theme;
 
@@ -71,18 +71,17 @@ pub use analysis::{
 pub use engine::{AnalyseOptions, Analysis, Engine, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, DEFAULT_QUALITY, Evaluation, F1Intervals, GoldExperience,
-    GoldPii, MeasuredQuality, Method, PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate,
-    evaluate_cues, evaluate_pii, evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold,
-    read_predictions,
+    BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, Evaluation, F1Intervals, GoldExperience, GoldPii, Method,
+    PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
+    evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, XlsxReader, open_input,
     parse_dutch_date,
 };
 pub use ledger::{ColumnMap, InputInfo, Ledger, SkipReason, Skipped};
-pub use privacy::{PiiKind, PiiSpan, Redactor};
-pub use redact::{RedactSummary, redact_file};
+pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, redact_file};
+pub use quality::{DEFAULT_QUALITY, MeasuredQuality};
 pub use report::{Format, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
     AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue,
