@@ -15,6 +15,7 @@ use crate::aggregate::{Aggregator, ExperienceResult, Summary};
 use crate::analysis::{Analyzer, Token};
 use crate::error::Error;
 use crate::error::ErrorKind;
+use crate::ingest::memory::MemorySource;
 use crate::ingest::{Experience, ReadOptions, RowSource, open_input};
 use crate::ledger::{InputInfo, Ledger, Skipped};
 use crate::privacy::Redactor;
@@ -83,7 +84,7 @@ impl Engine {
         &self.assigner
     }
 
-    /// The id of an assigned theme.
+    /// The id of an assigned theme; the same as [`ThemeHit::id`](crate::theme::ThemeHit::id).
     pub fn theme_id(&self, hit: &crate::theme::ThemeHit) -> &str {
         &self.theme_ids[hit.theme]
     }
@@ -138,6 +139,55 @@ impl Engine {
         sink: &mut dyn FnMut(Vec<ExperienceResult>) -> Result<(), Error>,
     ) -> Result<Analysis, Error> {
         let readers = open_inputs(inputs, &options.read)?;
+        self.analyse_sources(readers, options, progress, sink)
+    }
+
+    /// Analyses experiences held in memory: the same job as
+    /// [`Engine::analyse_files`] on a file with these texts and metadata
+    /// (empty texts, non-answers and over-long texts are skipped into the
+    /// ledger, quotes are redacted unless `options.raw_text`), for programs
+    /// that have their texts already.
+    ///
+    /// ```
+    /// use leefwereld::{AnalyseOptions, Engine, Experience, Format, Role, Taxonomy};
+    ///
+    /// let engine = Engine::new(Taxonomy::default())?;
+    /// let texts = [
+    ///     "De soep is vaak lauw en het avondeten komt te laat.",
+    ///     "Mijn moeder drukt op de alarmknop en er komt niemand.",
+    ///     "nvt",
+    /// ];
+    /// let experiences = texts.iter().enumerate().map(|(i, t)| Experience::new(format!("E{i}"), *t).with_role(Role::Naaste));
+    /// let analysis = engine.analyse(experiences, &AnalyseOptions::default())?;
+    /// assert_eq!((analysis.ledger.rows_read, analysis.ledger.analysed), (3, 2));
+    /// assert_eq!(analysis.experiences.len(), 2);
+    /// let report = Format::Markdown.render(&analysis);
+    /// assert!(!report.is_empty());
+    /// # Ok::<(), leefwereld::Error>(())
+    /// ```
+    pub fn analyse(
+        &self,
+        experiences: impl IntoIterator<Item = Experience>,
+        options: &AnalyseOptions,
+    ) -> Result<Analysis, Error> {
+        let source = MemorySource::new(experiences.into_iter().collect(), &options.read);
+        let mut results = Vec::new();
+        let mut analysis = self.analyse_sources(vec![Box::new(source)], options, &NoProgress, &mut |batch| {
+            results.extend(batch);
+            Ok(())
+        })?;
+        analysis.experiences = results;
+        Ok(analysis)
+    }
+
+    /// The job on opened sources, for files and memory alike.
+    fn analyse_sources(
+        &self,
+        readers: Vec<Box<dyn RowSource>>,
+        options: &AnalyseOptions,
+        progress: &dyn Progress,
+        sink: &mut dyn FnMut(Vec<ExperienceResult>) -> Result<(), Error>,
+    ) -> Result<Analysis, Error> {
         for r in &readers {
             progress.input(&InputInfo::new(r.file().to_string(), r.encoding(), r.columns().clone()));
         }
@@ -332,7 +382,7 @@ pub struct AnalyseOptions {
     /// Words never to redact (see [`Redactor::with_never_redact`]).
     pub never_redact: Vec<String>,
     /// Breakdown groups smaller than this are merged and shown as "< N", and
-    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::DEFAULT_MIN_GROUP) by default).
+    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::aggregate::DEFAULT_MIN_GROUP) by default).
     pub min_group: u64,
 }
 

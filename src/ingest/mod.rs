@@ -4,13 +4,14 @@
 //! Readers are streaming: they hand out batches of rows, so memory follows
 //! what the analysis keeps, not the size of the file. The formats (CSV,
 //! JSON Lines, spreadsheets) find rows and cells; one core
-//! ([`reader`](self::reader)) turns cells into experiences, finds the
-//! columns ([`columns`](self::columns)) and keeps the books.
+//! (`reader`) turns cells into experiences, finds the
+//! columns (`columns`) and keeps the books.
 
 pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod jsonl;
 pub(crate) mod lines;
+pub(crate) mod memory;
 pub(crate) mod meta;
 pub(crate) mod reader;
 pub(crate) mod xlsx;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 
 pub use self::csv::{CsvReader, Record};
 pub use self::jsonl::JsonlReader;
+pub use self::memory::IN_MEMORY;
 pub use self::meta::{Role, parse_dutch_date};
 pub use self::xlsx::XlsxReader;
 use crate::error::{Error, ErrorKind};
@@ -179,4 +181,70 @@ pub struct Experience {
     /// Every column of the row but the text and id columns, with a value:
     /// (header, value). Headers are shared between rows, not copied.
     pub meta: Vec<(Arc<str>, String)>,
+}
+
+impl Experience {
+    /// An experience held in memory, for [`Engine::analyse`](crate::engine::Engine::analyse):
+    /// its id and text, the question "tekst", no metadata. Its file is
+    /// [`IN_MEMORY`] and its line its place in the list given to `analyse`;
+    /// the `with_` methods add what the input knows.
+    ///
+    /// ```
+    /// use leefwereld::{Experience, Role};
+    ///
+    /// let e = Experience::new("E1", "De soep was koud.").with_role(Role::Client).with_location("De Linde");
+    /// assert_eq!(e.location.as_deref(), Some("De Linde"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Experience {
+        Experience {
+            id: id.into(),
+            text: text.into(),
+            file: Arc::from(IN_MEMORY),
+            line: 0,
+            row: 0,
+            question: Arc::from("tekst"),
+            role: None,
+            location: None,
+            date: None,
+            sector: None,
+            meta: Vec::new(),
+        }
+    }
+
+    /// The survey question it answers.
+    pub fn with_question(mut self, question: &str) -> Experience {
+        self.question = Arc::from(question);
+        self
+    }
+
+    /// Who wrote it.
+    pub fn with_role(mut self, role: Role) -> Experience {
+        self.role = Some(role);
+        self
+    }
+
+    /// Where (a location, ward or team).
+    pub fn with_location(mut self, location: impl Into<String>) -> Experience {
+        self.location = Some(location.into());
+        self
+    }
+
+    /// When, as written: an ISO date or a Dutch one ("3-11-2025", "3 november
+    /// 2025"); a value that reads as no date is left out.
+    pub fn with_date(mut self, date: &str) -> Experience {
+        self.date = parse_dutch_date(date);
+        self
+    }
+
+    /// The sector (ouderenzorg, ggz, ...).
+    pub fn with_sector(mut self, sector: impl Into<String>) -> Experience {
+        self.sector = Some(sector.into());
+        self
+    }
+
+    /// Another metadata field (a column of the input).
+    pub fn with_meta(mut self, name: &str, value: impl Into<String>) -> Experience {
+        self.meta.push((Arc::from(name), value.into()));
+        self
+    }
 }
