@@ -61,7 +61,8 @@ mod theme;
 
 pub use aggregate::{
     Aggregator, Breakdown, DEFAULT_MIN_GROUP, Dimension, Evidence, ExperienceResult, GroupCount, MAX_QUOTE_CHARS,
-    QUOTES_PER_THEME, Quote, SMALL_GROUPS, Summary, ThemeResult, ThemeSummary, UNKNOWN_GROUP,
+    QUOTES_PER_THEME, Quote, SHORT_VERDICT_WORDS, SMALL_GROUPS, ShortVerdicts, Summary, ThemeResult, ThemeSummary,
+    UNKNOWN_GROUP,
 };
 pub use analysis::{
     Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId, Token,
@@ -81,7 +82,7 @@ pub use ingest::{
 };
 pub use privacy::{PiiKind, PiiSpan, Redactor};
 pub use redact::{RedactSummary, redact_file};
-pub use report::{Format, JsonReportWriter, json, markdown, write_json};
+pub use report::{Format, JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
     AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue,
     Theme, ThemeAssigner, ThemeHit, check_taxonomy,
