@@ -18,7 +18,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 CORPUS="$DATA/corpus-$ROWS.csv"
 [ -f "$CORPUS" ] || python3 "$PEERS/gen_corpus.py" "$ROWS" "$CORPUS"
-cargo build --release --quiet
+cargo build --profile dist --quiet
+BIN=target/dist/leefwereld
 
 measure() { # label, command...: wall seconds and peak RSS via /usr/bin/time
   local label=$1; shift
@@ -27,8 +28,8 @@ measure() { # label, command...: wall seconds and peak RSS via /usr/bin/time
 }
 echo "corpus: $CORPUS ($(du -h "$CORPUS" | cut -f1), $ROWS rows), $(nproc) cores"
 py=$(measure python .venv/bin/python "$PEERS/peer_sklearn.py" "$CORPUS")
-rs=$(measure leefwereld target/release/leefwereld analyse "$CORPUS" --out "$DATA/rapport" --quiet)
-rs_md=$(measure leefwereld-md target/release/leefwereld analyse "$CORPUS" --out "$DATA/rapport-md" --quiet --format md)
+rs=$(measure leefwereld "$BIN" analyse "$CORPUS" --out "$DATA/rapport" --quiet)
+rs_md=$(measure leefwereld-md "$BIN" analyse "$CORPUS" --out "$DATA/rapport-md" --quiet --format md)
 printf '\n%-34s %10s %12s\n' "pipeline" "wall (s)" "peak (MB)"
 for line in "$py" "$rs" "$rs_md"; do
   set -- $line

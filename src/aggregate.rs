@@ -717,10 +717,10 @@ fn passage(text: &str, evidence: Span) -> &str {
             break;
         }
     }
-    if let Some(stop) = rest[..end].rfind(is_end) {
-        if stop > ev.saturating_sub(start) {
-            end = stop + 1;
-        }
+    if let Some(stop) = rest[..end].rfind(is_end)
+        && stop > ev.saturating_sub(start)
+    {
+        end = stop + 1;
     }
     rest[..end].trim()
 }

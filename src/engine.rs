@@ -16,6 +16,7 @@ use crate::analysis::{Analyzer, Token};
 use crate::error::Error;
 use crate::ingest::{Experience, ReadOptions, Skipped, open_input};
 use crate::privacy::Redactor;
+use crate::quality::{DEFAULT_QUALITY, MeasuredQuality};
 use crate::theme::{AssignerSettings, Assignment, Taxonomy, ThemeAssigner};
 
 /// Analyses texts with one taxonomy.
@@ -51,9 +52,9 @@ impl Engine {
     /// figures measured on the project's held-out gold data, for the default
     /// taxonomy with the default settings; `None` for anything else, which
     /// nobody has measured.
-    pub fn measured_quality(&self) -> Option<crate::MeasuredQuality> {
+    pub fn measured_quality(&self) -> Option<MeasuredQuality> {
         let default = *self.assigner.settings() == AssignerSettings::default() && self.taxonomy == Taxonomy::default();
-        default.then_some(crate::DEFAULT_QUALITY)
+        default.then_some(DEFAULT_QUALITY)
     }
 
     /// The redactor this engine uses with `options`: the built-in rules, the
@@ -341,7 +342,7 @@ pub struct Analysis {
     pub taxonomy: String,
     /// How well the assigner is known to find themes (see
     /// [`Engine::measured_quality`]); reports pass it on to their readers.
-    pub quality: Option<crate::MeasuredQuality>,
+    pub quality: Option<MeasuredQuality>,
 }
 
 /// Progress of a long run, reported in bytes of input. The library never

@@ -55,7 +55,7 @@ mod error;
 mod evaluate;
 mod ingest;
 mod privacy;
-mod redact;
+mod quality;
 mod report;
 mod theme;
 
@@ -71,17 +71,16 @@ pub use analysis::{
 pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
 pub use evaluate::{
-    BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, DEFAULT_QUALITY, Evaluation, F1Intervals, GoldExperience,
-    GoldPii, MeasuredQuality, Method, PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate,
-    evaluate_cues, evaluate_pii, evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold,
-    read_predictions,
+    BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, Evaluation, F1Intervals, GoldExperience, GoldPii, Method,
+    PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
+    evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
 };
 pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
     XlsxReader, open_input, parse_dutch_date,
 };
-pub use privacy::{PiiKind, PiiSpan, Redactor};
-pub use redact::{RedactSummary, redact_file};
+pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, redact_file};
+pub use quality::{DEFAULT_QUALITY, MeasuredQuality};
 pub use report::{Format, JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, markdown, write_json};
 pub use theme::{
     AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue,

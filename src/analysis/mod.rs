@@ -297,10 +297,10 @@ impl Analyzer {
             self.lexicon.intern(&self.stemmer.stem(lemma))
         };
         let mut parts = [NO_TERM; 2];
-        if flags & (TokenFlags::STOP | TokenFlags::NUMERIC) == 0 {
-            if let Some((m, h)) = self.compounds.as_ref().and_then(|c| c.split(word)) {
-                parts = [self.lexicon.intern(&self.stemmer.stem(m)), self.lexicon.intern(&self.stemmer.stem(h))];
-            }
+        if flags & (TokenFlags::STOP | TokenFlags::NUMERIC) == 0
+            && let Some((m, h)) = self.compounds.as_ref().and_then(|c| c.split(word))
+        {
+            parts = [self.lexicon.intern(&self.stemmer.stem(m)), self.lexicon.intern(&self.stemmer.stem(h))];
         }
         TermInfo { term, flags, parts }
     }

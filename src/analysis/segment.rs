@@ -219,10 +219,8 @@ fn unicode_run(run: &str, base: u32, char_base: u32, emit: &mut impl FnMut(Span)
                 && pieces.get(k + 1).is_some_and(|n| {
                     n.word && n.start == p.end && text(n).chars().next().is_some_and(char::is_alphanumeric)
                 });
-            if !joins {
-                if let Some((s, _)) = pending.take() {
-                    emit(s);
-                }
+            if !joins && let Some((s, _)) = pending.take() {
+                emit(s);
             }
         }
     }

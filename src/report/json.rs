@@ -351,10 +351,10 @@ impl<'w> JsonReportWriter<'w> {
 
     /// The index of `file` in the inputs.
     fn input(&mut self, file: &Arc<str>) -> u32 {
-        if let Some((last, i)) = &self.last_file {
-            if Arc::ptr_eq(last, file) {
-                return *i;
-            }
+        if let Some((last, i)) = &self.last_file
+            && Arc::ptr_eq(last, file)
+        {
+            return *i;
         }
         let i = match self.files.iter().position(|f| **f == **file) {
             Some(i) => i,

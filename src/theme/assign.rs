@@ -13,7 +13,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analyzer, NO_TERM, Span, TermId, Token};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::theme::taxonomy::Taxonomy;
 
 /// Settings of the assigner.
@@ -204,14 +204,15 @@ impl ThemeAssigner {
             let theme_index = u16::try_from(ti)
                 .ok()
                 .filter(|&t| t < IGNORED)
-                .ok_or_else(|| cue_error("more than 65534 themes".into()))?;
-            for cue in &theme.cues {
+                .ok_or_else(|| taxonomy.cue_error(ti, 0, "more than 65534 themes".into()))?;
+            for (ci, cue) in theme.cues.iter().enumerate() {
                 let tokens = analyzer.analyse(&cue.text);
+                let fail = |message| taxonomy.cue_error(ti, ci, message);
                 if tokens.is_empty() || tokens.iter().any(|t| t.term == NO_TERM) {
-                    return Err(cue_error(format!("theme '{}': cue '{}' has no usable words", theme.id, cue.text)));
+                    return Err(fail(format!("theme '{}': cue '{}' has no usable words", theme.id, cue.text)));
                 }
                 if tokens.len() == 1 && tokens[0].flags.is_stopword() {
-                    return Err(cue_error(format!(
+                    return Err(fail(format!(
                         "theme '{}': cue '{}' is a stopword and would match almost any text",
                         theme.id, cue.text
                     )));
@@ -221,10 +222,10 @@ impl ThemeAssigner {
         }
         // The `ignore` entries: matches of the pseudo-theme IGNORED, which
         // only mark where cue matches do not count.
-        for text in taxonomy.ignored() {
+        for (i, text) in taxonomy.ignored().iter().enumerate() {
             let tokens = analyzer.analyse(text);
             if tokens.is_empty() || tokens.iter().any(|t| t.term == NO_TERM) {
-                return Err(cue_error(format!("ignore entry '{text}' has no usable words")));
+                return Err(taxonomy.ignore_error(i, format!("ignore entry '{text}' has no usable words")));
             }
             cues.add(&tokens, IGNORED, 0.0, None);
         }
@@ -529,13 +530,10 @@ fn add_match(scratch: &mut Scratch, m: Match) {
     }
 }
 
-fn cue_error(message: String) -> Error {
-    Error::new(ErrorKind::Taxonomy { origin: "taxonomy".into(), line: None, message })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     fn setup(toml: &str) -> (Taxonomy, Analyzer, ThemeAssigner) {
         let tax = Taxonomy::from_toml(toml, "t").unwrap();
@@ -683,11 +681,19 @@ cues = ["soep"]
         assert!(asg.assign(&an.analyse("De parkeerplaats is te klein.")).is_overig());
     }
 
+    /// The stopword-cue error named neither the file nor the line.
     #[test]
-    fn stopword_only_cues_are_rejected() {
-        let tax = Taxonomy::from_toml("[[themes]]\nid = \"x\"\nlabel = \"X\"\ncues = [\"het\"]\n", "t").unwrap();
+    fn stopword_cue_error_names_file_and_line() {
+        let toml = "[[themes]]\nid = \"x\"\nlabel = \"X\"\ncues = [\"soep\",\n  \"het\"]\n";
+        let tax = Taxonomy::from_toml(toml, "mijn.toml").unwrap();
         let an = Analyzer::new();
         let err = ThemeAssigner::new(&tax, &an, AssignerSettings::default()).unwrap_err();
-        assert_eq!(err.to_string(), "taxonomy: theme 'x': cue 'het' is a stopword and would match almost any text");
+        assert_eq!(err.to_string(), "mijn.toml:5: theme 'x': cue 'het' is a stopword and would match almost any text");
+        assert!(matches!(err.kind(), ErrorKind::Taxonomy { line: Some(5), .. }), "{err:?}");
+        assert_eq!(err.position(), Some(("mijn.toml", 5)));
+        let toml = "ignore = [\"mvg\",\n  \"...\"]\n[[themes]]\nid = \"x\"\nlabel = \"X\"\ncues = [\"soep\"]\n";
+        let tax = Taxonomy::from_toml(toml, "mijn.toml").unwrap();
+        let err = ThemeAssigner::new(&tax, &an, AssignerSettings::default()).unwrap_err();
+        assert_eq!(err.to_string(), "mijn.toml:2: ignore entry '...' has no usable words");
     }
 }

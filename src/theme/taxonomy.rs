@@ -24,6 +24,14 @@
 //! as evidence: a letter's closing formula, the name of an organisation or a
 //! ward that contains a cue word. A cue match that lies wholly inside one of
 //! them is dropped.
+//!
+//! A top-level `shared = ["eerst kloppen"]` lists cues that count fully in
+//! two themes on purpose, because they mean both at once (knocking first is
+//! respect and one's own space); `leefwereld taxonomy --check` lists every
+//! other cue that does.
+//!
+//! Every error names the file and the line it is about; the only `version`
+//! there is, and the default, is [`TAXONOMY_VERSION`].
 
 use std::ops::Range;
 use std::path::Path;
@@ -39,6 +47,9 @@ pub const DEFAULT_TAXONOMY_TOML: &str = include_str!("default_taxonomy.toml");
 /// taxonomy may not define it.
 pub const OVERIG: &str = "overig";
 
+/// The format version this crate reads and writes.
+pub const TAXONOMY_VERSION: u32 = 1;
+
 /// Weight of a `strong` cue.
 pub const STRONG_WEIGHT: f32 = 2.0;
 /// Weight of a plain cue.
@@ -53,6 +64,27 @@ pub struct Taxonomy {
     version: u32,
     themes: Vec<Theme>,
     ignore: Vec<String>,
+    shared: Vec<String>,
+    source: Source,
+}
+
+/// Where a taxonomy's parts were written, for error messages. No part of
+/// what a taxonomy says: two taxonomies with the same themes are equal
+/// wherever they were read from.
+#[derive(Debug, Clone, Default)]
+struct Source {
+    /// The file (or another name for the text).
+    origin: String,
+    /// Per theme, per cue (in the order of [`Theme::cues`]): its 1-based line.
+    cue_lines: Vec<Vec<usize>>,
+    /// Per `ignore` entry: its 1-based line.
+    ignore_lines: Vec<usize>,
+}
+
+impl PartialEq for Source {
+    fn eq(&self, _: &Source) -> bool {
+        true
+    }
 }
 
 /// One theme of a taxonomy.
@@ -82,10 +114,12 @@ pub struct Cue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTaxonomy {
-    version: Option<u32>,
+    version: Option<toml::Spanned<u32>>,
     name: Option<String>,
     #[serde(default)]
     ignore: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    shared: Vec<toml::Spanned<String>>,
     themes: Vec<toml::Spanned<RawTheme>>,
 }
 
@@ -135,15 +169,29 @@ impl Taxonomy {
     /// assert_eq!(err.to_string(), "mijn.toml:1: theme 'x' has no cues: give it `strong`, `cues` or `weak` words");
     /// ```
     pub fn from_toml(text: &str, origin: &str) -> Result<Taxonomy, Error> {
+        // Every error names a line: the first when nothing points elsewhere.
         let fail = |range: Option<Range<usize>>, message: String| {
-            let line = range.map(|r| line_of(text, r.start));
-            Error::new(ErrorKind::Taxonomy { origin: origin.to_string(), line, message })
+            taxonomy_error(origin, range.map_or(1, |r| line_of(text, r.start)), message)
         };
         let raw: RawTaxonomy = toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_string()))?;
+        let version = match raw.version {
+            Some(v) if *v.get_ref() != TAXONOMY_VERSION => {
+                return Err(fail(
+                    Some(v.span()),
+                    format!(
+                        "unknown taxonomy version {}: this leefwereld reads version {TAXONOMY_VERSION}",
+                        v.get_ref()
+                    ),
+                ));
+            }
+            _ => TAXONOMY_VERSION,
+        };
         if raw.themes.is_empty() {
-            return Err(fail(None, "no themes: add at least one [[themes]] table".into()));
+            let at = text.lines().position(|l| l.trim_start().starts_with("themes")).map_or(1, |i| i + 1);
+            return Err(taxonomy_error(origin, at, "no themes: add at least one [[themes]] table".into()));
         }
         let mut themes: Vec<Theme> = Vec::with_capacity(raw.themes.len());
+        let mut cue_lines: Vec<Vec<usize>> = Vec::with_capacity(raw.themes.len());
         for spanned in raw.themes {
             let theme_span = spanned.span();
             let t = spanned.into_inner();
@@ -162,9 +210,11 @@ impl Taxonomy {
                 return Err(fail(Some(id_span), format!("duplicate theme id '{id}'")));
             }
             let mut cues: Vec<Cue> = Vec::new();
+            let mut lines: Vec<usize> = Vec::new();
             for (list, weight) in [(t.strong, STRONG_WEIGHT), (t.cues, CUE_WEIGHT), (t.weak, WEAK_WEIGHT)] {
                 for cue in list {
                     let span = cue.span();
+                    let line = line_of(text, span.start);
                     let text = cue.into_inner().trim().to_lowercase();
                     if text.is_empty() {
                         return Err(fail(Some(span), format!("theme '{id}' has an empty cue")));
@@ -173,6 +223,7 @@ impl Taxonomy {
                         return Err(fail(Some(span), format!("theme '{id}' lists the cue '{text}' twice")));
                     }
                     cues.push(Cue { text, weight });
+                    lines.push(line);
                 }
             }
             if cues.is_empty() {
@@ -181,6 +232,7 @@ impl Taxonomy {
                     format!("theme '{id}' has no cues: give it `strong`, `cues` or `weak` words"),
                 ));
             }
+            cue_lines.push(lines);
             themes.push(Theme {
                 label_en: t.label_en.unwrap_or_else(|| t.label.clone()),
                 label: t.label,
@@ -190,8 +242,10 @@ impl Taxonomy {
             });
         }
         let mut ignore: Vec<String> = Vec::with_capacity(raw.ignore.len());
+        let mut ignore_lines: Vec<usize> = Vec::with_capacity(raw.ignore.len());
         for entry in raw.ignore {
             let span = entry.span();
+            let line = line_of(text, span.start);
             let text = entry.into_inner().trim().to_lowercase();
             if text.is_empty() {
                 return Err(fail(Some(span), "`ignore` has an empty entry".into()));
@@ -200,13 +254,40 @@ impl Taxonomy {
                 return Err(fail(Some(span), format!("`ignore` lists '{text}' twice")));
             }
             ignore.push(text);
+            ignore_lines.push(line);
+        }
+        let mut shared: Vec<String> = Vec::with_capacity(raw.shared.len());
+        for entry in raw.shared {
+            let span = entry.span();
+            let text = entry.into_inner().trim().to_lowercase();
+            if !themes.iter().any(|t| t.cues.iter().any(|c| c.text == text)) {
+                return Err(fail(Some(span), format!("`shared` lists '{text}', which is no cue of any theme")));
+            }
+            if shared.contains(&text) {
+                return Err(fail(Some(span), format!("`shared` lists '{text}' twice")));
+            }
+            shared.push(text);
         }
         Ok(Taxonomy {
             name: raw.name.unwrap_or_else(|| "eigen".into()),
-            version: raw.version.unwrap_or(1),
+            version,
             themes,
             ignore,
+            shared,
+            source: Source { origin: origin.to_string(), cue_lines, ignore_lines },
         })
+    }
+
+    /// An error about cue `cue` of theme `theme` (indices into [`Taxonomy::themes`]
+    /// and [`Theme::cues`]), at the cue's file and line.
+    pub(crate) fn cue_error(&self, theme: usize, cue: usize, message: String) -> Error {
+        let line = self.source.cue_lines.get(theme).and_then(|l| l.get(cue)).copied().unwrap_or(1);
+        taxonomy_error(&self.source.origin, line, message)
+    }
+
+    /// An error about `ignore` entry `entry`, at its file and line.
+    pub(crate) fn ignore_error(&self, entry: usize, message: String) -> Error {
+        taxonomy_error(&self.source.origin, self.source.ignore_lines.get(entry).copied().unwrap_or(1), message)
     }
 
     /// The taxonomy's name.
@@ -228,6 +309,13 @@ impl Taxonomy {
     /// top-level `ignore` list), lowercased.
     pub fn ignored(&self) -> &[String] {
         &self.ignore
+    }
+
+    /// Cues that count fully in two themes on purpose (the top-level
+    /// `shared` list), lowercased; [`check_taxonomy`](crate::theme::check_taxonomy)
+    /// does not list them.
+    pub fn shared(&self) -> &[String] {
+        &self.shared
     }
 
     /// The theme with this id.
@@ -253,6 +341,10 @@ impl Taxonomy {
             let all: Vec<String> = self.ignore.iter().map(|i| q(i)).collect();
             let _ = writeln!(out, "ignore = [{}]", all.join(", "));
         }
+        if !self.shared.is_empty() {
+            let all: Vec<String> = self.shared.iter().map(|i| q(i)).collect();
+            let _ = writeln!(out, "shared = [{}]", all.join(", "));
+        }
         for t in &self.themes {
             let _ = writeln!(
                 out,
@@ -271,6 +363,12 @@ impl Taxonomy {
         }
         out
     }
+}
+
+/// A taxonomy error at `line` of `origin`: what callers match on as
+/// [`ErrorKind::Taxonomy`].
+fn taxonomy_error(origin: &str, line: usize, message: String) -> Error {
+    Error::new(ErrorKind::Taxonomy { origin: origin.to_string(), line: Some(line), message })
 }
 
 /// The 1-based line of a byte offset.
@@ -342,7 +440,8 @@ mod tests {
             err("[[themes]]\nid = \"overig\"\nlabel = \"A\"\ncues = [\"x\"]\n"),
             "t.toml:2: 'overig' is the label for 'no theme' and cannot be a theme id"
         );
-        assert_eq!(err("themes = []\n"), "t.toml: no themes: add at least one [[themes]] table");
+        assert_eq!(err("name = \"x\"\nthemes = []\n"), "t.toml:2: no themes: add at least one [[themes]] table");
+        assert!(err("name = \"x\"\n").starts_with("t.toml:1: missing field `themes`"), "{}", err("name = \"x\"\n"));
         assert_eq!(
             err("ignore = [\"mvg\",\n  \"MVG\"]\n[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\"]\n"),
             "t.toml:2: `ignore` lists 'mvg' twice"
@@ -352,5 +451,29 @@ mod tests {
             err("[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\", \"y\",\n  \"x\"]\n"),
             "t.toml:5: theme 'a' lists the cue 'x' twice"
         );
+        assert_eq!(
+            err("shared = [\"x\",\n  \"soep\"]\n[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\"]\n"),
+            "t.toml:2: `shared` lists 'soep', which is no cue of any theme"
+        );
+    }
+
+    /// A taxonomy written for a later format was read as if it were
+    /// version 1.
+    #[test]
+    fn unknown_version_is_refused_with_its_line() {
+        let theme = "[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"x\"]\n";
+        let e = Taxonomy::from_toml(&format!("name = \"n\"\nversion = 2\n{theme}"), "t.toml").unwrap_err();
+        assert_eq!(e.to_string(), "t.toml:2: unknown taxonomy version 2: this leefwereld reads version 1");
+        assert!(matches!(e.kind(), ErrorKind::Taxonomy { origin, line: Some(2), .. } if origin == "t.toml"));
+        assert!(err(&format!("version = \"een\"\n{theme}")).starts_with("t.toml:1: "));
+        assert_eq!(Taxonomy::from_toml(&format!("version = 1\n{theme}"), "t.toml").unwrap().version(), 1);
+    }
+
+    #[test]
+    fn shared_cues_read_back_and_do_not_make_taxonomies_differ_by_origin() {
+        let toml = "shared = [\"Eerst kloppen\"]\n[[themes]]\nid = \"a\"\nlabel = \"A\"\ncues = [\"eerst kloppen\"]\n";
+        let t = Taxonomy::from_toml(toml, "a.toml").unwrap();
+        assert_eq!(t.shared(), ["eerst kloppen"]);
+        assert_eq!(Taxonomy::from_toml(&t.to_toml(), "b.toml").unwrap(), t);
     }
 }

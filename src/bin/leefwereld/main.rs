@@ -184,8 +184,9 @@ struct TaxonomyArgs {
     #[arg(long, value_name = "FILE")]
     taxonomy: Option<PathBuf>,
     /// Check the cues instead of showing them: cues that count fully in two
-    /// themes, and cues that match the same words (after stemming) as another
-    /// cue of their theme.
+    /// themes (unless listed under `shared`), and cues that match the same
+    /// words (after stemming) as another cue of their theme. Prints nothing
+    /// but its summary for the default taxonomy.
     #[arg(long)]
     check: bool,
 }
@@ -438,15 +439,18 @@ fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
     if args.check {
         let engine = Engine::new(tax)?;
         let issues = leefwereld::check_taxonomy(engine.taxonomy(), engine.analyzer());
-        let shared = issues.iter().filter(|i| i.kind == leefwereld::IssueKind::Shared).count();
+        let count = |kind| issues.iter().filter(|i| i.kind == kind).count();
         for issue in &issues {
             writeln!(out, "{issue}")?;
         }
         writeln!(
             out,
-            "taxonomy {}: {shared} cues count fully in two themes, {} add nothing to their theme",
+            "taxonomy {}: {} cues count fully in two themes ({} more on purpose, listed under `shared`), {} add \
+             nothing to their theme",
             engine.taxonomy().name(),
-            issues.len() - shared
+            count(leefwereld::IssueKind::Shared),
+            engine.taxonomy().shared().len() - count(leefwereld::IssueKind::NotShared),
+            count(leefwereld::IssueKind::Redundant)
         )?;
         return Ok(ExitCode::SUCCESS);
     }

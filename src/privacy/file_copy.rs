@@ -16,10 +16,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::Value;
 
+use super::{PiiKind, Redactor};
 use crate::engine::Progress;
 use crate::error::Error;
 use crate::ingest::{CsvReader, ReadOptions, SkipReason, Skipped, excerpt};
-use crate::privacy::{PiiKind, Redactor};
 
 /// Rows redacted in parallel at a time.
 const BATCH: usize = 4096;
