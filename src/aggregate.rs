@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::analysis::Span;
 use crate::ingest::Experience;
-use crate::privacy::Redactor;
+use crate::privacy::{Showing, Shown};
 use crate::theme::{Assignment, OVERIG, Taxonomy};
 
 /// Quotes shown per theme.
@@ -36,8 +36,9 @@ const MIN_GOOD_QUOTE_CHARS: usize = 25;
 /// Where a piece of evidence stands: its text and char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// The words, as written.
-    pub text: String,
+    /// The words, as written (personal data among them redacted unless raw
+    /// text was asked for).
+    pub text: Shown,
     /// First char (Unicode scalar) offset into the experience's text.
     pub start: u32,
     /// One past the last char.
@@ -79,16 +80,28 @@ pub struct ExperienceResult {
 }
 
 impl ExperienceResult {
-    /// Builds the result of `experience` from its assignment.
-    pub fn new(experience: &Experience, assignment: &Assignment, theme_ids: &[Arc<str>]) -> Self {
+    /// Builds the result of `experience` from its assignment; the evidence
+    /// is shown as `showing` says (redacted, or raw on request).
+    pub fn new(experience: &Experience, assignment: &Assignment, theme_ids: &[Arc<str>], showing: &Showing) -> Self {
         let text = &experience.text;
+        let ranges: Vec<(usize, usize)> =
+            assignment.themes.iter().flat_map(|h| &h.evidence).map(|s| (s.start as usize, s.end as usize)).collect();
+        let mut shown = showing.parts(text, &ranges).into_iter();
         let themes = assignment
             .themes
             .iter()
             .map(|h| ThemeResult {
                 id: theme_ids[h.theme].clone(),
                 score: h.score,
-                evidence: h.evidence.iter().map(|s| evidence(text, s)).collect(),
+                evidence: h
+                    .evidence
+                    .iter()
+                    .map(|s| Evidence {
+                        text: shown.next().expect("a part per evidence span"),
+                        start: s.char_start,
+                        end: s.char_end,
+                    })
+                    .collect(),
             })
             .collect();
         ExperienceResult {
@@ -105,54 +118,13 @@ impl ExperienceResult {
     }
 }
 
-impl ExperienceResult {
-    /// Replaces personal data inside the evidence: a phrase cue with a gap
-    /// can take in a name ("dochter Fatima kwam"). Offsets stay those of the
-    /// original text. Only evidence with a capitalised word after its first
-    /// letter, or a digit, can hold any (cue words themselves are never
-    /// names), so most texts are not searched at all.
-    pub fn redact_evidence(&mut self, text: &str, redactor: &Redactor) {
-        // A capitalised word after the first letter ("dochter Fatima kwam"),
-        // not capitals only ("MDO"), or a digit.
-        let suspect = |e: &Evidence| {
-            let chars: Vec<char> = e.text.chars().collect();
-            chars.iter().any(char::is_ascii_digit)
-                || chars.windows(2).skip(1).any(|w| w[0].is_uppercase() && !w[1].is_uppercase())
-        };
-        if !self.themes.iter().flat_map(|t| &t.evidence).any(suspect) {
-            return;
-        }
-        let spans = redactor.find(text);
-        if spans.is_empty() {
-            return;
-        }
-        // Byte offset of each char offset.
-        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        for ev in self.themes.iter_mut().flat_map(|t| &mut t.evidence) {
-            let (start, end) = (bytes[ev.start as usize], bytes[ev.end as usize]);
-            let inside: Vec<crate::PiiSpan> = spans
-                .iter()
-                .filter(|s| s.start < end && start < s.end)
-                .map(|s| crate::PiiSpan { start: s.start.max(start) - start, end: s.end.min(end) - start, ..*s })
-                .collect();
-            if !inside.is_empty() {
-                ev.text = Redactor::replace(&text[start..end], &inside).into_owned();
-            }
-        }
-    }
-}
-
-fn evidence(text: &str, s: &Span) -> Evidence {
-    Evidence { text: text[s.start as usize..s.end as usize].to_string(), start: s.char_start, end: s.char_end }
-}
-
 /// A short passage of an experience shown under a theme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The experience's id.
     pub id: String,
     /// The passage, redacted unless raw text was asked for.
-    pub text: String,
+    pub text: Shown,
 }
 
 /// One theme's totals.
@@ -466,11 +438,11 @@ impl Aggregator {
         list.truncate(CANDIDATES_PER_THEME);
     }
 
-    /// The summary; quotes are redacted by `redactor`, or left raw when it is
-    /// `None`. Groups of fewer than `min_group` experiences are merged in the
+    /// The summary; quotes are shown as `showing` says (redacted, or raw on
+    /// request). Groups of fewer than `min_group` experiences are merged in the
     /// breakdowns, and none of their experiences is quoted (a `min_group`
     /// below 2 hides nothing).
-    pub fn finish(self, redactor: Option<&Redactor>, min_group: u64) -> Summary {
+    pub fn finish(self, showing: &Showing, min_group: u64) -> Summary {
         let total = self.seen;
         // A group is small in a dimension that is broken down (more than one
         // group): one group is all experiences, no breakdown.
@@ -519,11 +491,7 @@ impl Aggregator {
                     .into_iter()
                     .map(|c| {
                         let passage = passage(&c.text, c.evidence);
-                        let text = match redactor {
-                            Some(r) => r.redact(passage).into_owned(),
-                            None => passage.to_string(),
-                        };
-                        Quote { id: c.id, text: tidy(&text, passage.len() < c.text.len()) }
+                        Quote { id: c.id, text: showing.show(passage).one_line(passage.len() < c.text.len()) }
                     })
                     .collect(),
                 withheld,
@@ -725,11 +693,6 @@ fn passage(text: &str, evidence: Span) -> &str {
     rest[..end].trim()
 }
 
-fn tidy(text: &str, cut: bool) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cut { format!("{one_line} …") } else { one_line }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -765,7 +728,7 @@ mod tests {
         );
         agg.add(&exp("2", "Parkeren is lastig hier bij de ingang."), &Assignment::default());
         agg.add(&exp("3", "Weer koude koffie."), &Assignment { themes: vec![hit(3, 1.0)] });
-        let s = agg.finish(None, 1);
+        let s = agg.finish(&Showing::Raw, 1);
         assert_eq!(s.experiences, 3);
         assert_eq!(s.themes.len(), 13);
         assert_eq!((s.themes[3].count, s.themes[0].count, s.themes[12].count), (2, 1, 1));
@@ -798,7 +761,7 @@ mod tests {
             &at("c1", "Alleen op de gang, niemand die het ziet.", "Vlinder"),
             &Assignment { themes: vec![hit(0, 1.0)] },
         );
-        let s = agg.finish(None, 5);
+        let s = agg.finish(&Showing::Raw, 5);
         let location = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Location).unwrap().groups;
         assert_eq!(location.len(), 2);
         assert_eq!((location[0].group.as_str(), location[0].count, location[0].merged), ("Eikenhof", Some(6), 0));
@@ -816,7 +779,7 @@ mod tests {
         let mut agg = Aggregator::new(&tax);
         agg.add(&at("b1", "Het eten op De Linde is altijd veel te laat.", "Linde"), &food);
         agg.add(&at("c1", "Alleen op de gang.", "Vlinder"), &food);
-        let s = agg.finish(None, 1);
+        let s = agg.finish(&Showing::Raw, 1);
         assert_eq!(s.breakdowns[0].groups.len(), 2);
         assert_eq!(s.themes[3].quotes.len(), 2);
     }
@@ -840,7 +803,7 @@ mod tests {
         for i in 0..6 {
             agg.add(&exp(&format!("x{i}"), "De soep was koud, echt niet te eten vandaag."), &food);
         }
-        let s = agg.finish(None, 5);
+        let s = agg.finish(&Showing::Raw, 5);
         let period = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Period).unwrap().groups;
         let order: Vec<&str> = period.iter().map(|g| g.group.as_str()).collect();
         assert_eq!(order, ["2025-K1", "2025-K2", "2025-K3", UNKNOWN_GROUP]);
@@ -858,7 +821,7 @@ mod tests {
                 &Assignment::default(),
             );
         }
-        let s = agg.finish(None, 1);
+        let s = agg.finish(&Showing::Raw, 1);
         let sector = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Sector).unwrap().groups;
         assert_eq!((sector[0].group.as_str(), sector[0].count), ("ggz", Some(2)));
     }
@@ -879,7 +842,7 @@ mod tests {
             &at("b3", "Alleen op de gang, niemand die het ziet.", "Linde"),
             &Assignment { themes: vec![hit(0, 1.0)] },
         );
-        let s = agg.finish(None, 5);
+        let s = agg.finish(&Showing::Raw, 5);
         assert_eq!((s.themes[3].quotes.len(), s.themes[3].withheld), (QUOTES_PER_THEME, 2));
         assert_eq!((s.themes[0].quotes.len(), s.themes[0].withheld), (0, 1));
         assert_eq!(s.themes[1].withheld, 0);
@@ -898,7 +861,7 @@ mod tests {
         }
         // Five words are no short verdict, nor words that name a topic.
         agg.add(&exp("7", "alles is heel erg goed"), &Assignment::default());
-        let s = agg.finish(None, 1);
+        let s = agg.finish(&Showing::Raw, 1);
         let v = s.short_verdicts;
         assert_eq!((v.count, v.positive, v.negative), (6, 3, 2));
         let overig = s.themes.last().unwrap();
@@ -928,7 +891,7 @@ mod tests {
         let tax = Taxonomy::default();
         let mut agg = Aggregator::new(&tax);
         agg.add(&exp("1", "Zuster Anja bracht de soep, die was koud."), &Assignment { themes: vec![hit(3, 1.0)] });
-        let s = agg.finish(Some(&Redactor::new()), 1);
+        let s = agg.finish(&Showing::Redacted(&crate::privacy::Redactor::new()), 1);
         assert_eq!(s.themes[3].quotes[0].text, "Zuster [NAAM-1] bracht de soep, die was koud.");
     }
 

@@ -79,7 +79,7 @@ pub use ingest::{
     CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
     XlsxReader, open_input, parse_dutch_date,
 };
-pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, redact_file};
+pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, Showing, Shown, redact_file};
 pub use quality::{DEFAULT_QUALITY, MeasuredQuality};
 pub use report::{Format, JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, markdown, write_json};
 pub use theme::{

@@ -526,7 +526,7 @@ mod tests {
         Analysis {
             ledger: Ledger { inputs: vec![], rows_read: 0, analysed: 0, skipped: vec![] },
             experiences: vec![],
-            summary: Aggregator::new(&Taxonomy::default()).finish(None, min_group),
+            summary: Aggregator::new(&Taxonomy::default()).finish(&crate::privacy::Showing::Raw, min_group),
             raw_text: false,
             taxonomy: "t".into(),
             quality: None,
