@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::analysis::Span;
 use crate::ingest::Experience;
-use crate::privacy::Redactor;
+use crate::privacy::{Showing, Shown};
 use crate::theme::{Assignment, OVERIG, Taxonomy};
 
 /// Quotes shown per theme.
@@ -25,6 +25,10 @@ pub const DEFAULT_MIN_GROUP: u64 = 5;
 pub const SMALL_GROUPS: &str = "overig (kleine groepen)";
 /// The group of experiences without a value for the dimension.
 pub const UNKNOWN_GROUP: &str = "(onbekend)";
+/// A text without a theme of at most this many words, all of them words of a
+/// verdict ("prima", "alles goed", "niet tevreden"), is a short verdict, not
+/// `overig` (see [`ShortVerdicts`]).
+pub const SHORT_VERDICT_WORDS: usize = 4;
 /// Longest quote, in characters, before it is cut around its evidence.
 pub const MAX_QUOTE_CHARS: usize = 280;
 const MIN_GOOD_QUOTE_CHARS: usize = 25;
@@ -32,8 +36,9 @@ const MIN_GOOD_QUOTE_CHARS: usize = 25;
 /// Where a piece of evidence stands: its text and char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    /// The words, as written.
-    pub text: String,
+    /// The words, as written (personal data among them redacted unless raw
+    /// text was asked for).
+    pub text: Shown,
     /// First char (Unicode scalar) offset into the experience's text.
     pub start: u32,
     /// One past the last char.
@@ -75,16 +80,28 @@ pub struct ExperienceResult {
 }
 
 impl ExperienceResult {
-    /// Builds the result of `experience` from its assignment.
-    pub fn new(experience: &Experience, assignment: &Assignment, theme_ids: &[Arc<str>]) -> Self {
+    /// Builds the result of `experience` from its assignment; the evidence
+    /// is shown as `showing` says (redacted, or raw on request).
+    pub fn new(experience: &Experience, assignment: &Assignment, theme_ids: &[Arc<str>], showing: &Showing) -> Self {
         let text = &experience.text;
+        let ranges: Vec<(usize, usize)> =
+            assignment.themes.iter().flat_map(|h| &h.evidence).map(|s| (s.start as usize, s.end as usize)).collect();
+        let mut shown = showing.parts(text, &ranges).into_iter();
         let themes = assignment
             .themes
             .iter()
             .map(|h| ThemeResult {
                 id: theme_ids[h.theme].clone(),
                 score: h.score,
-                evidence: h.evidence.iter().map(|s| evidence(text, s)).collect(),
+                evidence: h
+                    .evidence
+                    .iter()
+                    .map(|s| Evidence {
+                        text: shown.next().expect("a part per evidence span"),
+                        start: s.char_start,
+                        end: s.char_end,
+                    })
+                    .collect(),
             })
             .collect();
         ExperienceResult {
@@ -101,54 +118,13 @@ impl ExperienceResult {
     }
 }
 
-impl ExperienceResult {
-    /// Replaces personal data inside the evidence: a phrase cue with a gap
-    /// can take in a name ("dochter Fatima kwam"). Offsets stay those of the
-    /// original text. Only evidence with a capitalised word after its first
-    /// letter, or a digit, can hold any (cue words themselves are never
-    /// names), so most texts are not searched at all.
-    pub fn redact_evidence(&mut self, text: &str, redactor: &Redactor) {
-        // A capitalised word after the first letter ("dochter Fatima kwam"),
-        // not capitals only ("MDO"), or a digit.
-        let suspect = |e: &Evidence| {
-            let chars: Vec<char> = e.text.chars().collect();
-            chars.iter().any(char::is_ascii_digit)
-                || chars.windows(2).skip(1).any(|w| w[0].is_uppercase() && !w[1].is_uppercase())
-        };
-        if !self.themes.iter().flat_map(|t| &t.evidence).any(suspect) {
-            return;
-        }
-        let spans = redactor.find(text);
-        if spans.is_empty() {
-            return;
-        }
-        // Byte offset of each char offset.
-        let bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        for ev in self.themes.iter_mut().flat_map(|t| &mut t.evidence) {
-            let (start, end) = (bytes[ev.start as usize], bytes[ev.end as usize]);
-            let inside: Vec<crate::PiiSpan> = spans
-                .iter()
-                .filter(|s| s.start < end && start < s.end)
-                .map(|s| crate::PiiSpan { start: s.start.max(start) - start, end: s.end.min(end) - start, ..*s })
-                .collect();
-            if !inside.is_empty() {
-                ev.text = Redactor::replace(&text[start..end], &inside).into_owned();
-            }
-        }
-    }
-}
-
-fn evidence(text: &str, s: &Span) -> Evidence {
-    Evidence { text: text[s.start as usize..s.end as usize].to_string(), start: s.char_start, end: s.char_end }
-}
-
 /// A short passage of an experience shown under a theme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// The experience's id.
     pub id: String,
     /// The passage, redacted unless raw text was asked for.
-    pub text: String,
+    pub text: Shown,
 }
 
 /// One theme's totals.
@@ -166,6 +142,26 @@ pub struct ThemeSummary {
     pub share: f64,
     /// Example passages.
     pub quotes: Vec<Quote>,
+    /// Quotes left out because they come from a group smaller than the
+    /// minimum: how many would have been shown before the ones that are.
+    pub withheld: u64,
+}
+
+/// Answers without a theme that pass a verdict and name no topic: "prima",
+/// "alles goed", "slecht", "niet tevreden". They are not counted under
+/// `overig` (topics outside the taxonomy). The rule: no theme, at most
+/// [`SHORT_VERDICT_WORDS`] words, every word a word of judgement or a small
+/// word around one ("het is", "alles", "heel", "niet"), and at least one
+/// word of judgement. "niet" turns the verdict around.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ShortVerdicts {
+    /// Short verdicts in all.
+    pub count: u64,
+    /// Of which positive ("prima", "niet slecht").
+    pub positive: u64,
+    /// Of which negative ("slecht", "niet goed").
+    pub negative: u64,
 }
 
 /// Totals over all analysed experiences.
@@ -180,6 +176,16 @@ pub struct Summary {
     pub breakdowns: Vec<Breakdown>,
     /// Groups smaller than this are merged and not quoted.
     pub min_group: u64,
+    /// The earliest date of an experience (ISO), when the input has dates.
+    pub first_date: Option<String>,
+    /// The latest date of an experience (ISO).
+    pub last_date: Option<String>,
+    /// Answers without a theme that only pass a verdict (not in `overig`).
+    pub short_verdicts: ShortVerdicts,
+    /// The day the summary was made (ISO, UTC): from `SOURCE_DATE_EPOCH`
+    /// (seconds since 1970) when that is set, so that a run can be repeated
+    /// byte for byte, else from the clock.
+    pub made_on: String,
 }
 
 /// What experiences are grouped by in a breakdown.
@@ -190,6 +196,8 @@ pub enum Dimension {
     Location,
     /// Who wrote it: client, naaste, medewerker.
     Role,
+    /// The sector (ouderenzorg, ggz, ...).
+    Sector,
     /// The quarter of the date, as `2025-K4`.
     Period,
     /// The question (text column) answered.
@@ -198,13 +206,16 @@ pub enum Dimension {
 
 impl Dimension {
     /// All dimensions, in report order.
-    pub const ALL: [Dimension; 4] = [Dimension::Location, Dimension::Role, Dimension::Period, Dimension::Question];
+    pub const ALL: [Dimension; 5] =
+        [Dimension::Location, Dimension::Role, Dimension::Sector, Dimension::Period, Dimension::Question];
 
-    /// The id in `report.json` (`location`, `role`, `period`, `question`).
+    /// The id in `report.json` (`location`, `role`, `sector`, `period`,
+    /// `question`).
     pub fn id(self) -> &'static str {
         match self {
             Dimension::Location => "location",
             Dimension::Role => "role",
+            Dimension::Sector => "sector",
             Dimension::Period => "period",
             Dimension::Question => "question",
         }
@@ -215,6 +226,7 @@ impl Dimension {
         match self {
             Dimension::Location => "Locatie",
             Dimension::Role => "Wie",
+            Dimension::Sector => "Sector",
             Dimension::Period => "Periode (kwartaal)",
             Dimension::Question => "Vraag",
         }
@@ -222,20 +234,48 @@ impl Dimension {
 
     /// The group of `e` in this dimension; `None` when unknown.
     fn group_of(self, e: &Experience) -> Option<String> {
+        let mut group = String::new();
+        self.group_into(e, &mut group).then_some(group)
+    }
+
+    /// Writes the group of `e` in this dimension into `out` (cleared first),
+    /// without allocating when `out` has room; false when unknown.
+    fn group_into(self, e: &Experience, out: &mut String) -> bool {
+        out.clear();
+        let text = |v: &Option<String>, out: &mut String| {
+            let v = v.as_deref().map(str::trim).filter(|v| !v.is_empty());
+            v.inspect(|v| out.push_str(v)).is_some()
+        };
         match self {
-            Dimension::Location => e.location.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(String::from),
-            Dimension::Role => e.role.map(|r| r.id().to_string()),
-            Dimension::Period => e.date.as_deref().and_then(quarter),
-            Dimension::Question => Some(e.question.to_string()),
+            Dimension::Location => text(&e.location, out),
+            Dimension::Sector => text(&e.sector, out),
+            Dimension::Role => e.role.inspect(|r| out.push_str(r.id())).is_some(),
+            Dimension::Period => e.date.as_deref().is_some_and(|d| quarter_into(d, out)),
+            Dimension::Question => {
+                out.push_str(&e.question);
+                true
+            }
         }
     }
 }
 
 /// `2025-11-03` -> `2025-K4`.
+#[cfg(test)]
 fn quarter(iso: &str) -> Option<String> {
-    let year = iso.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
-    let month: u32 = iso.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    Some(format!("{year}-K{}", (month - 1) / 3 + 1))
+    let mut out = String::new();
+    quarter_into(iso, &mut out).then_some(out)
+}
+
+/// Writes the quarter of an ISO date into `out`; false when it is no date.
+pub(crate) fn quarter_into(iso: &str, out: &mut String) -> bool {
+    let Some(year) = iso.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())) else { return false };
+    let Some(month) = iso.get(5..7).and_then(|m| m.parse::<u32>().ok()).filter(|m| (1..=12).contains(m)) else {
+        return false;
+    };
+    out.push_str(year);
+    out.push_str("-K");
+    out.push(char::from(b'0' + ((month - 1) / 3 + 1) as u8));
+    true
 }
 
 /// Experiences per group of one dimension, with their themes.
@@ -243,8 +283,9 @@ fn quarter(iso: &str) -> Option<String> {
 pub struct Breakdown {
     /// What is grouped by.
     pub dimension: Dimension,
-    /// The groups shown, largest first; the small groups merged into one
-    /// ([`SMALL_GROUPS`]) come last.
+    /// The groups shown: periods in time order, other groups largest first;
+    /// unknown after known ([`UNKNOWN_GROUP`]); the small groups merged into
+    /// one ([`SMALL_GROUPS`]) last.
     pub groups: Vec<GroupCount>,
 }
 
@@ -296,6 +337,12 @@ pub struct Aggregator {
     candidates: Vec<Vec<Candidate>>,
     seen: u64,
     tallies: Vec<GroupTally>,
+    /// A reused buffer for group names, so counting allocates nothing for a
+    /// group already seen.
+    group: String,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    short_verdicts: ShortVerdicts,
 }
 
 impl Aggregator {
@@ -311,6 +358,10 @@ impl Aggregator {
             candidates: vec![Vec::new(); n],
             seen: 0,
             tallies: vec![GroupTally::default(); Dimension::ALL.len()],
+            group: String::new(),
+            first_date: None,
+            last_date: None,
+            short_verdicts: ShortVerdicts::default(),
         }
     }
 
@@ -320,17 +371,47 @@ impl Aggregator {
         self.seen += 1;
         let overig = self.labels.len() - 1;
         let n = self.labels.len();
+        // A short verdict without a theme is not a topic outside the taxonomy.
+        let verdict = if assignment.is_overig() { short_verdict(&experience.text) } else { None };
+        let is_overig = assignment.is_overig() && verdict.is_none();
+        if let Some(v) = verdict {
+            self.short_verdicts.count += 1;
+            match v {
+                Verdict::Positive => self.short_verdicts.positive += 1,
+                Verdict::Negative => self.short_verdicts.negative += 1,
+                Verdict::Neutral => {}
+            }
+        }
+        if let Some(date) = experience.date.as_deref() {
+            if self.first_date.as_deref().is_none_or(|f| date < f) {
+                self.first_date = Some(date.to_string());
+            }
+            if self.last_date.as_deref().is_none_or(|l| date > l) {
+                self.last_date = Some(date.to_string());
+            }
+        }
         for (tally, dim) in self.tallies.iter_mut().zip(Dimension::ALL) {
-            let (count, themes) = tally.0.entry(dim.group_of(experience)).or_insert_with(|| (0, vec![0; n]));
+            // The buffer moves into the key and back: no allocation for a
+            // group seen before.
+            let key = dim.group_into(experience, &mut self.group).then(|| std::mem::take(&mut self.group));
+            let (count, themes) = match tally.0.get_mut(&key) {
+                Some(entry) => {
+                    if let Some(buffer) = key {
+                        self.group = buffer;
+                    }
+                    entry
+                }
+                None => tally.0.entry(key).or_insert_with(|| (0, vec![0; n])),
+            };
             *count += 1;
-            if assignment.is_overig() {
+            if is_overig {
                 themes[overig] += 1;
             }
             for hit in &assignment.themes {
                 themes[hit.theme] += 1;
             }
         }
-        if assignment.is_overig() {
+        if is_overig {
             self.counts[overig] += 1;
             self.offer(overig, experience, 0.0, seq, Span { start: 0, end: 0, char_start: 0, char_end: 0 });
         }
@@ -357,10 +438,11 @@ impl Aggregator {
         list.truncate(CANDIDATES_PER_THEME);
     }
 
-    /// The summary; quotes are redacted by `redactor`, or left raw when it is
-    /// `None`. Groups of fewer than `min_group` experiences are merged in the
-    /// breakdowns, and none of their experiences is quoted.
-    pub fn finish(self, redactor: Option<&Redactor>, min_group: u64) -> Summary {
+    /// The summary; quotes are shown as `showing` says (redacted, or raw on
+    /// request). Groups of fewer than `min_group` experiences are merged in the
+    /// breakdowns, and none of their experiences is quoted (a `min_group`
+    /// below 2 hides nothing).
+    pub fn finish(self, showing: &Showing, min_group: u64) -> Summary {
         let total = self.seen;
         // A group is small in a dimension that is broken down (more than one
         // group): one group is all experiences, no breakdown.
@@ -368,12 +450,23 @@ impl Aggregator {
             let tally = &self.tallies[dim].0;
             tally.len() > 1 && tally.get(group).is_some_and(|(count, _)| *count < min_group)
         };
-        let candidates: Vec<Vec<Candidate>> = self
+        // Per theme the quotes shown, and how many better-placed candidates
+        // were left out for coming from a small group.
+        let candidates: Vec<(Vec<Candidate>, u64)> = self
             .candidates
             .into_iter()
             .map(|list| {
-                let shown = list.into_iter().filter(|c| !c.groups.iter().enumerate().any(|(d, g)| small(d, g)));
-                shown.take(QUOTES_PER_THEME).collect()
+                let (mut shown, mut withheld) = (Vec::new(), 0);
+                for c in list {
+                    if shown.len() == QUOTES_PER_THEME {
+                        break;
+                    }
+                    match c.groups.iter().enumerate().any(|(d, g)| small(d, g)) {
+                        true => withheld += 1,
+                        false => shown.push(c),
+                    }
+                }
+                (shown, withheld)
             })
             .collect();
         let breakdowns = Dimension::ALL
@@ -388,7 +481,7 @@ impl Aggregator {
             .into_iter()
             .zip(self.counts)
             .zip(candidates)
-            .map(|(((id, label, description), count), cands)| ThemeSummary {
+            .map(|(((id, label, description), count), (cands, withheld))| ThemeSummary {
                 id,
                 label,
                 description,
@@ -398,16 +491,133 @@ impl Aggregator {
                     .into_iter()
                     .map(|c| {
                         let passage = passage(&c.text, c.evidence);
-                        let text = match redactor {
-                            Some(r) => r.redact(passage).into_owned(),
-                            None => passage.to_string(),
-                        };
-                        Quote { id: c.id, text: tidy(&text, passage.len() < c.text.len()) }
+                        Quote { id: c.id, text: showing.show(passage).one_line(passage.len() < c.text.len()) }
                     })
                     .collect(),
+                withheld,
             })
             .collect();
-        Summary { experiences: total, themes, breakdowns, min_group }
+        Summary {
+            experiences: total,
+            themes,
+            breakdowns,
+            min_group,
+            first_date: self.first_date,
+            last_date: self.last_date,
+            short_verdicts: self.short_verdicts,
+            made_on: made_on(),
+        }
+    }
+}
+
+/// Today as an ISO date (UTC), or the day of `SOURCE_DATE_EPOCH` when set:
+/// the reproducible-builds convention, so that the same input gives the same
+/// report byte for byte.
+fn made_on() -> String {
+    day(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref(), std::time::SystemTime::now())
+}
+
+/// The ISO day of `epoch` (seconds since 1970, as `SOURCE_DATE_EPOCH` gives
+/// them) when it is a number, else of `now`.
+fn day(epoch: Option<&str>, now: std::time::SystemTime) -> String {
+    let secs = epoch
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| now.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    chrono::DateTime::from_timestamp(secs, 0).map_or_else(String::new, |t| t.date_naive().to_string())
+}
+
+/// What a short answer without a theme says, when it is a short verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Positive,
+    Negative,
+    Neutral,
+}
+
+/// Words of judgement, positive.
+const POSITIVE: &[&str] = &[
+    "goed",
+    "prima",
+    "tevreden",
+    "top",
+    "fijn",
+    "uitstekend",
+    "super",
+    "prettig",
+    "perfect",
+    "mooi",
+    "fantastisch",
+    "geweldig",
+    "oke",
+    "oké",
+    "ok",
+    "okay",
+    "voldoende",
+    "tiptop",
+    "lekker",
+    "blij",
+    "tof",
+    "heerlijk",
+    "tevree",
+];
+/// Words of judgement, negative.
+const NEGATIVE: &[&str] = &[
+    "slecht",
+    "matig",
+    "ontevreden",
+    "onvoldoende",
+    "waardeloos",
+    "beroerd",
+    "teleurstellend",
+    "belabberd",
+    "vreselijk",
+    "verschrikkelijk",
+    "slechter",
+    "treurig",
+    "zwak",
+    "rampzalig",
+    "triest",
+    "jammer",
+    "onprettig",
+    "ellendig",
+];
+/// Words of judgement, neither way.
+const NEUTRAL: &[&str] = &["redelijk", "gemiddeld", "neutraal", "wisselend", "matigjes", "gaat", "beter"];
+/// Small words around a verdict ("het is prima", "alles goed", "heel erg tevreden").
+const AROUND: &[&str] = &[
+    "alles", "het", "is", "was", "heel", "erg", "zeer", "echt", "gewoon", "wel", "niet", "best", "zeker", "zo", "ik",
+    "ben", "vind", "vond", "en", "maar", "wat", "al", "hier", "nog", "kan", "helemaal", "altijd", "meestal", "over",
+    "algemeen", "in", "dik", "zijn", "we", "wij", "heb", "naar", "mijn", "zin",
+];
+
+/// The verdict of a text without a theme, when it is a short verdict (see
+/// [`ShortVerdicts`]).
+fn short_verdict(text: &str) -> Option<Verdict> {
+    let (mut positive, mut negative, mut neutral, mut negated) = (0, 0, 0, false);
+    for (n, word) in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate() {
+        if n == SHORT_VERDICT_WORDS {
+            return None;
+        }
+        let word = word.to_lowercase();
+        let word = word.as_str();
+        if POSITIVE.contains(&word) {
+            positive += 1;
+        } else if NEGATIVE.contains(&word) {
+            negative += 1;
+        } else if NEUTRAL.contains(&word) {
+            neutral += 1;
+        } else if word == "niet" {
+            negated = true;
+        } else if !AROUND.contains(&word) {
+            return None;
+        }
+    }
+    let (positive, negative) = if negated { (negative, positive) } else { (positive, negative) };
+    match (positive, negative, neutral) {
+        (0, 0, 0) => None,
+        (p, 0, _) if p > 0 => Some(Verdict::Positive),
+        (0, n, _) if n > 0 => Some(Verdict::Negative),
+        _ => Some(Verdict::Neutral),
     }
 }
 
@@ -415,8 +625,15 @@ impl Aggregator {
 /// hidden.
 fn breakdown(dimension: Dimension, tally: &GroupTally, min_group: u64) -> Breakdown {
     let mut groups: Vec<_> = tally.0.iter().collect();
-    // Largest first, then by name: the same input always gives the same order.
-    groups.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
+    // Periods in time order, others largest first, then by name: the same
+    // input always gives the same order. Unknown after known.
+    groups.sort_by(|a, b| {
+        let by_count = b.1.0.cmp(&a.1.0);
+        a.0.is_none().cmp(&b.0.is_none()).then(match dimension {
+            Dimension::Period => a.0.cmp(b.0),
+            _ => by_count.then_with(|| a.0.cmp(b.0)),
+        })
+    });
     let cell = |n: u64| (n == 0 || n >= min_group).then_some(n);
     let mut shown = Vec::new();
     let mut merged: Option<(u64, u64, Vec<u64>)> = None;
@@ -476,11 +693,6 @@ fn passage(text: &str, evidence: Span) -> &str {
     rest[..end].trim()
 }
 
-fn tidy(text: &str, cut: bool) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if cut { format!("{one_line} …") } else { one_line }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -516,7 +728,7 @@ mod tests {
         );
         agg.add(&exp("2", "Parkeren is lastig hier bij de ingang."), &Assignment::default());
         agg.add(&exp("3", "Weer koude koffie."), &Assignment { themes: vec![hit(3, 1.0)] });
-        let s = agg.finish(None, 1);
+        let s = agg.finish(&Showing::Raw, 1);
         assert_eq!(s.experiences, 3);
         assert_eq!(s.themes.len(), 13);
         assert_eq!((s.themes[3].count, s.themes[0].count, s.themes[12].count), (2, 1, 1));
@@ -549,7 +761,7 @@ mod tests {
             &at("c1", "Alleen op de gang, niemand die het ziet.", "Vlinder"),
             &Assignment { themes: vec![hit(0, 1.0)] },
         );
-        let s = agg.finish(None, 5);
+        let s = agg.finish(&Showing::Raw, 5);
         let location = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Location).unwrap().groups;
         assert_eq!(location.len(), 2);
         assert_eq!((location[0].group.as_str(), location[0].count, location[0].merged), ("Eikenhof", Some(6), 0));
@@ -567,9 +779,103 @@ mod tests {
         let mut agg = Aggregator::new(&tax);
         agg.add(&at("b1", "Het eten op De Linde is altijd veel te laat.", "Linde"), &food);
         agg.add(&at("c1", "Alleen op de gang.", "Vlinder"), &food);
-        let s = agg.finish(None, 1);
+        let s = agg.finish(&Showing::Raw, 1);
         assert_eq!(s.breakdowns[0].groups.len(), 2);
         assert_eq!(s.themes[3].quotes.len(), 2);
+    }
+
+    fn dated(id: &str, date: &str) -> Experience {
+        Experience { date: Some(date.into()), ..exp(id, "De soep was koud, echt niet te eten vandaag.") }
+    }
+
+    #[test]
+    fn periods_are_in_time_order_not_by_count() {
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        let food = Assignment { themes: vec![hit(3, 1.0)] };
+        // Most in K3, fewest in K1, some without a date: K1, K2, K3, unknown.
+        let dates = [("2025-08-01", 9), ("2025-02-01", 5), ("2025-05-01", 7)];
+        for (date, n) in dates {
+            for i in 0..n {
+                agg.add(&dated(&format!("{date}-{i}"), date), &food);
+            }
+        }
+        for i in 0..6 {
+            agg.add(&exp(&format!("x{i}"), "De soep was koud, echt niet te eten vandaag."), &food);
+        }
+        let s = agg.finish(&Showing::Raw, 5);
+        let period = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Period).unwrap().groups;
+        let order: Vec<&str> = period.iter().map(|g| g.group.as_str()).collect();
+        assert_eq!(order, ["2025-K1", "2025-K2", "2025-K3", UNKNOWN_GROUP]);
+        // The period the data covers.
+        assert_eq!((s.first_date.as_deref(), s.last_date.as_deref()), (Some("2025-02-01"), Some("2025-08-01")));
+    }
+
+    #[test]
+    fn sector_is_a_breakdown() {
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        for (i, sector) in ["ggz", "ggz", "vvt"].iter().enumerate() {
+            agg.add(
+                &Experience { sector: Some(sector.to_string()), ..exp(&i.to_string(), "Prima.") },
+                &Assignment::default(),
+            );
+        }
+        let s = agg.finish(&Showing::Raw, 1);
+        let sector = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Sector).unwrap().groups;
+        assert_eq!((sector[0].group.as_str(), sector[0].count), ("ggz", Some(2)));
+    }
+
+    #[test]
+    fn quotes_left_out_for_small_groups_are_counted() {
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        let food = |score| Assignment { themes: vec![hit(3, score)] };
+        for i in 0..5 {
+            agg.add(&at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"), &food(1.0));
+        }
+        // Two better quotes from a ward of two: left out, and counted.
+        agg.add(&at("b1", "Het eten op de afdeling is altijd veel te laat.", "Linde"), &food(9.0));
+        agg.add(&at("b2", "Het eten op de afdeling is altijd veel te koud.", "Linde"), &food(8.0));
+        // A theme only the small ward speaks of: no quote at all, one left out.
+        agg.add(
+            &at("b3", "Alleen op de gang, niemand die het ziet.", "Linde"),
+            &Assignment { themes: vec![hit(0, 1.0)] },
+        );
+        let s = agg.finish(&Showing::Raw, 5);
+        assert_eq!((s.themes[3].quotes.len(), s.themes[3].withheld), (QUOTES_PER_THEME, 2));
+        assert_eq!((s.themes[0].quotes.len(), s.themes[0].withheld), (0, 1));
+        assert_eq!(s.themes[1].withheld, 0);
+    }
+
+    #[test]
+    fn short_verdicts_are_kept_apart_from_overig() {
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        for (i, text) in
+            ["Prima", "alles goed!", "Slecht.", "niet goed", "Heel erg tevreden", "redelijk", "Parkeren is lastig"]
+                .iter()
+                .enumerate()
+        {
+            agg.add(&exp(&i.to_string(), text), &Assignment::default());
+        }
+        // Five words are no short verdict, nor words that name a topic.
+        agg.add(&exp("7", "alles is heel erg goed"), &Assignment::default());
+        let s = agg.finish(&Showing::Raw, 1);
+        let v = s.short_verdicts;
+        assert_eq!((v.count, v.positive, v.negative), (6, 3, 2));
+        let overig = s.themes.last().unwrap();
+        assert_eq!(overig.count, 2);
+        let quoted: Vec<&str> = overig.quotes.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(quoted, ["6", "7"]);
+    }
+
+    #[test]
+    fn made_on_comes_from_source_date_epoch_else_the_clock() {
+        let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(86_400 * 365);
+        assert_eq!(day(Some("1764979200"), now), "2025-12-06");
+        assert_eq!(day(None, now), "1971-01-01");
+        assert_eq!(day(Some("gisteren"), now), "1971-01-01");
     }
 
     #[test]
@@ -585,7 +891,7 @@ mod tests {
         let tax = Taxonomy::default();
         let mut agg = Aggregator::new(&tax);
         agg.add(&exp("1", "Zuster Anja bracht de soep, die was koud."), &Assignment { themes: vec![hit(3, 1.0)] });
-        let s = agg.finish(Some(&Redactor::new()), 1);
+        let s = agg.finish(&Showing::Redacted(&crate::privacy::Redactor::new()), 1);
         assert_eq!(s.themes[3].quotes[0].text, "Zuster [NAAM-1] bracht de soep, die was koud.");
     }
 

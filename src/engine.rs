@@ -194,6 +194,9 @@ impl Engine {
         let total: u64 = readers.iter().filter_map(|r| r.total_bytes()).sum();
         progress.start(total);
         let redactor = (!options.raw_text).then(|| self.redactor(options));
+        // Every text a report shows goes through `showing`: redacted, or raw
+        // on the user's explicit request.
+        let showing = crate::privacy::Showing::new(redactor.as_ref());
         let mut run = Run {
             inputs: Vec::new(),
             non_answers: Vec::new(),
@@ -227,10 +230,7 @@ impl Engine {
                             .par_iter()
                             .map(|e| {
                                 let a = self.assign(&e.text);
-                                let mut r = ExperienceResult::new(e, &a, &self.theme_ids);
-                                if let Some(redactor) = &redactor {
-                                    r.redact_evidence(&e.text, redactor);
-                                }
+                                let r = ExperienceResult::new(e, &a, &self.theme_ids, &showing);
                                 (a, r)
                             })
                             .collect()
@@ -286,7 +286,7 @@ impl Engine {
                 skipped,
                 non_answers: run.non_answers,
             },
-            summary: run.aggregator.finish(redactor.as_ref(), options.min_group),
+            summary: run.aggregator.finish(&showing, options.min_group),
             experiences: Vec::new(),
             raw_text: options.raw_text,
             taxonomy: self.taxonomy.name().to_string(),

@@ -35,9 +35,11 @@ mod checks;
 pub(crate) mod file_copy;
 mod names;
 mod patterns;
+mod shown;
 mod wordlists;
 
 pub use file_copy::{RedactSummary, redact_file};
+pub use shown::{Showing, Shown};
 
 use checks::{eleven_test, iban_check};
 use names::{everywhere, listed_name, named_prefix, trim_particles, whole_names};

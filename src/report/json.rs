@@ -1,12 +1,32 @@
 //! `report.json`: the public contract of ../shared/CONTRACTS.md.
+//!
+//! Record-level metadata obeys the minimum group size: in `experiences[]`, a
+//! location, role, sector or date (by its quarter) whose group has fewer
+//! experiences than the minimum is written as `null`, as the breakdowns hide
+//! it. As the file is written while the run goes, an experience waits in a
+//! window until its groups are large enough; one that is still waiting when
+//! the window is full goes out with the values of its small groups left out
+//! (erring on the side of privacy). Order stays input order.
 
+use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io::Write;
+use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::aggregate::{Evidence, ExperienceResult, ThemeResult, ThemeSummary};
+use super::file_name;
+use crate::aggregate::{ExperienceResult, ThemeResult, ThemeSummary, quarter_into};
 use crate::engine::Analysis;
 use crate::ledger::Skipped;
+
+/// Experiences that may wait for their groups to grow before they are
+/// written (see the module docs).
+pub const JSON_WINDOW: usize = 16 * 1024;
+/// Evidence spans written per theme of an experience in `report.json`, the
+/// first ones in the text (the file stays smaller than its input).
+pub const JSON_EVIDENCE_PER_THEME: usize = 3;
 
 #[derive(Serialize)]
 struct Head<'a> {
@@ -18,10 +38,31 @@ struct Head<'a> {
 #[derive(Serialize)]
 struct Tail<'a> {
     ledger: Ledger<'a>,
+    /// The first and last date of the experiences, when they have dates.
+    period: Option<Period<'a>>,
+    /// The day the report was made (see [`Summary::made_on`](crate::Summary::made_on)).
+    made_on: &'a str,
+    /// Evidence spans written per theme of an experience.
+    evidence_per_theme: usize,
     themes: Vec<Theme<'a>>,
+    short_verdicts: ShortVerdicts,
     breakdowns: serde_json::Value,
     /// How well the assigner is known to find themes; null when unmeasured.
     quality: Option<Quality>,
+}
+
+#[derive(Serialize)]
+struct Period<'a> {
+    first: &'a str,
+    last: &'a str,
+}
+
+#[derive(Serialize)]
+struct ShortVerdicts {
+    count: u64,
+    positive: u64,
+    negative: u64,
+    max_words: usize,
 }
 
 #[derive(Serialize)]
@@ -71,6 +112,7 @@ struct Theme<'a> {
     count: u64,
     share: f64,
     quotes: Vec<Quote<'a>>,
+    withheld: u64,
 }
 
 #[derive(Serialize)]
@@ -79,20 +121,22 @@ struct Quote<'a> {
     text: &'a str,
 }
 
+/// One experience. Metadata keys are absent when unknown and `null` when
+/// hidden (a group smaller than the minimum).
 #[derive(Serialize)]
 struct Exp<'a> {
     id: &'a str,
-    file: &'a str,
+    input: u32,
     line: u64,
     question: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    role: Option<&'static str>,
+    role: Option<Option<&'static str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    location: Option<&'a str>,
+    location: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sector: Option<&'a str>,
+    sector: Option<Option<&'a str>>,
     themes: Vec<ExpTheme<'a>>,
 }
 
@@ -111,7 +155,13 @@ struct Ev<'a> {
 }
 
 fn skip(s: &Skipped) -> Skip<'_> {
-    Skip { file: &s.file, line: s.line, reason: s.reason.to_string(), code: s.reason.code(), excerpt: &s.excerpt }
+    Skip {
+        file: file_name(&s.file),
+        line: s.line,
+        reason: s.reason.to_string(),
+        code: s.reason.code(),
+        excerpt: &s.excerpt,
+    }
 }
 
 fn theme(t: &ThemeSummary) -> Theme<'_> {
@@ -121,6 +171,7 @@ fn theme(t: &ThemeSummary) -> Theme<'_> {
         count: t.count,
         share: (t.share * 1e4).round() / 1e4,
         quotes: t.quotes.iter().map(|q| Quote { id: &q.id, text: &q.text }).collect(),
+        withheld: t.withheld,
     }
 }
 
@@ -145,26 +196,49 @@ fn breakdowns(s: &crate::Summary) -> serde_json::Value {
     Value::Object(out)
 }
 
-fn ev(v: &Evidence) -> Ev<'_> {
-    Ev { text: &v.text, start: v.start, end: v.end }
-}
-
 fn th(t: &ThemeResult) -> ExpTheme<'_> {
-    ExpTheme { id: &t.id, score: t.score, evidence: t.evidence.iter().map(ev).collect() }
+    let shown = t.evidence.len().min(JSON_EVIDENCE_PER_THEME);
+    ExpTheme {
+        id: &t.id,
+        // Two decimals say all a score says, in fewer bytes.
+        score: (t.score * 100.0).round() / 100.0,
+        evidence: t.evidence[..shown].iter().map(|v| Ev { text: &v.text, start: v.start, end: v.end }).collect(),
+    }
 }
 
-fn exp(e: &ExperienceResult) -> Exp<'_> {
+/// The metadata of record-level groups: location, role, sector, period.
+const META: usize = 4;
+
+/// Which metadata values of an experience to leave out.
+type Hidden = [bool; META];
+
+fn exp(e: &ExperienceResult, input: u32, hidden: Hidden) -> Exp<'_> {
+    fn shown(v: Option<&str>, hide: bool) -> Option<Option<&str>> {
+        v.map(|v| (!hide).then_some(v))
+    }
     Exp {
         id: &e.id,
-        file: &e.file,
+        input,
         line: e.line,
         question: &e.question,
-        role: e.role.map(|r| r.id()),
-        location: e.location.as_deref(),
-        date: e.date.as_deref(),
-        sector: e.sector.as_deref(),
+        location: shown(e.location.as_deref(), hidden[0]),
+        role: e.role.map(|r| (!hidden[1]).then_some(r.id())),
+        sector: shown(e.sector.as_deref(), hidden[2]),
+        date: shown(e.date.as_deref(), hidden[3]),
         themes: e.themes.iter().map(th).collect(),
     }
+}
+
+/// See [`JsonReportWriter::hidden`].
+fn hidden(sizes: &[GroupSizes; META], buf: &mut String, min_group: u64, e: &ExperienceResult, at_end: bool) -> Hidden {
+    let mut hidden = [false; META];
+    for (dim, sizes) in sizes.iter().enumerate() {
+        let Some(k) = JsonReportWriter::key(e, dim, buf) else { continue };
+        let n = sizes.counts.get(k).copied().unwrap_or(0);
+        let broken_down = !at_end || sizes.counts.len() + usize::from(sizes.unknown) > 1;
+        hidden[dim] = broken_down && n < min_group;
+    }
+    hidden
 }
 
 /// `report.json` as bytes (compact JSON, one line): per experience its
@@ -178,7 +252,9 @@ pub fn json(a: &Analysis) -> Vec<u8> {
 
 /// Writes `report.json` to `out`; the same bytes as [`json`].
 pub fn write_json(a: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut w = JsonReportWriter::begin(out, &a.taxonomy, a.raw_text)?;
+    let mut w = JsonReportWriter::begin(out, &a.taxonomy, a.raw_text)?
+        .min_group(a.summary.min_group)
+        .inputs(a.ledger.inputs.iter().map(|i| i.file.as_str()));
     w.experiences(&a.experiences)?;
     w.finish(a)
 }
@@ -186,30 +262,54 @@ pub fn write_json(a: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
 /// Experiences rendered per parallel chunk.
 const CHUNK: usize = 2048;
 
+/// Experiences per value of one metadata dimension, as they are written.
+#[derive(Debug, Default)]
+struct GroupSizes {
+    counts: FxHashMap<Box<str>, u64>,
+    unknown: bool,
+}
+
 /// Writes `report.json` while the analysis runs: experiences batch by batch
 /// as they come, then the ledger and the theme totals. (JSON objects are
 /// unordered: `experiences` simply comes first.) Batches are rendered in
 /// parallel chunks and written in order, so the bytes do not depend on the
-/// thread count.
+/// thread count. Set [`min_group`](JsonReportWriter::min_group) to the run's
+/// and name the [`inputs`](JsonReportWriter::inputs) before the first batch.
 ///
 /// ```
 /// let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
 /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/voorbeeld.csv");
+/// let options = leefwereld::AnalyseOptions::default();
 /// let mut bytes = Vec::new();
-/// let mut w = leefwereld::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false).unwrap();
+/// let mut w = leefwereld::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false)
+///     .unwrap()
+///     .min_group(options.min_group)
+///     .inputs([path]);
 /// let analysis = engine
-///     .analyse_files_streaming(&[path.into()], &Default::default(), &leefwereld::NoProgress, &mut |batch| {
+///     .analyse_files_streaming(&[path.into()], &options, &leefwereld::NoProgress, &mut |batch| {
 ///         w.experiences(&batch).map_err(|e| leefwereld::Error::from_io("report.json", e))
 ///     })
 ///     .unwrap();
 /// w.finish(&analysis).unwrap();
 /// let report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
 /// assert_eq!(report["experiences"].as_array().unwrap().len(), 80);
+/// assert_eq!(report["experiences"][0]["input"], 0);
 /// assert_eq!(report["ledger"]["rows_read"], 80);
 /// ```
 pub struct JsonReportWriter<'w> {
     out: &'w mut dyn Write,
     first: bool,
+    min_group: u64,
+    /// Input files, as the ledger names them; `input` indexes this.
+    files: Vec<Arc<str>>,
+    /// The last file seen and its index.
+    last_file: Option<(Arc<str>, u32)>,
+    sizes: [GroupSizes; META],
+    /// Experiences waiting for their groups to grow, in input order.
+    waiting: VecDeque<(ExperienceResult, u32)>,
+    /// How many may wait ([`JSON_WINDOW`]).
+    window: usize,
+    group: String,
 }
 
 impl<'w> JsonReportWriter<'w> {
@@ -220,21 +320,123 @@ impl<'w> JsonReportWriter<'w> {
         bytes.pop(); // the closing brace
         out.write_all(&bytes)?;
         out.write_all(b",\"experiences\":[")?;
-        Ok(JsonReportWriter { out, first: true })
+        Ok(JsonReportWriter {
+            out,
+            first: true,
+            min_group: crate::aggregate::DEFAULT_MIN_GROUP,
+            files: Vec::new(),
+            last_file: None,
+            sizes: Default::default(),
+            waiting: VecDeque::new(),
+            window: JSON_WINDOW,
+            group: String::new(),
+        })
+    }
+
+    /// The minimum group size of the run ([`DEFAULT_MIN_GROUP`](crate::DEFAULT_MIN_GROUP)
+    /// unless set): metadata values of smaller groups are left out.
+    pub fn min_group(mut self, min_group: u64) -> Self {
+        self.min_group = min_group;
+        self
+    }
+
+    /// The input files in the order they are read, named as the ledger names
+    /// them (the path as given): each experience's `input` is its file's
+    /// index in `ledger.inputs`. Files not named here are numbered as they
+    /// come.
+    pub fn inputs<S: AsRef<str>>(mut self, files: impl IntoIterator<Item = S>) -> Self {
+        self.files = files.into_iter().map(|f| Arc::from(f.as_ref())).collect();
+        self
+    }
+
+    /// The index of `file` in the inputs.
+    fn input(&mut self, file: &Arc<str>) -> u32 {
+        if let Some((last, i)) = &self.last_file
+            && Arc::ptr_eq(last, file)
+        {
+            return *i;
+        }
+        let i = match self.files.iter().position(|f| **f == **file) {
+            Some(i) => i,
+            None => {
+                self.files.push(file.clone());
+                self.files.len() - 1
+            }
+        } as u32;
+        self.last_file = Some((file.clone(), i));
+        i
+    }
+
+    /// The key of `e`'s group in metadata dimension `dim`, in `buf`.
+    fn key<'a>(e: &'a ExperienceResult, dim: usize, buf: &'a mut String) -> Option<&'a str> {
+        match dim {
+            0 => e.location.as_deref(),
+            1 => e.role.map(|r| r.id()),
+            2 => e.sector.as_deref(),
+            _ => {
+                buf.clear();
+                e.date.as_deref().filter(|d| quarter_into(d, buf)).map(|_| buf.as_str())
+            }
+        }
+    }
+
+    /// Counts `e` in its groups.
+    fn count(&mut self, e: &ExperienceResult) {
+        for (dim, sizes) in self.sizes.iter_mut().enumerate() {
+            match Self::key(e, dim, &mut self.group) {
+                Some(k) => match sizes.counts.get_mut(k) {
+                    Some(n) => *n += 1,
+                    None => {
+                        sizes.counts.insert(Box::from(k), 1);
+                    }
+                },
+                None => sizes.unknown = true,
+            }
+        }
+    }
+
+    /// Which of `e`'s values belong to groups that are small so far
+    /// (`at_end`: small in the end, by the rule of the breakdowns: in a
+    /// dimension of more than one group).
+    fn hidden(&mut self, e: &ExperienceResult, at_end: bool) -> Hidden {
+        hidden(&self.sizes, &mut self.group, self.min_group, e, at_end)
     }
 
     /// Writes a batch of experiences.
     pub fn experiences(&mut self, batch: &[ExperienceResult]) -> std::io::Result<()> {
+        let mut ready: Vec<(Cow<'_, ExperienceResult>, u32, Hidden)> = Vec::with_capacity(batch.len());
+        for e in batch {
+            self.count(e);
+            let input = self.input(&e.file);
+            if self.waiting.is_empty() && self.hidden(e, false) == [false; META] {
+                ready.push((Cow::Borrowed(e), input, [false; META]));
+                continue;
+            }
+            self.waiting.push_back((e.clone(), input));
+            while let Some((front, _)) = self.waiting.front() {
+                let hidden = hidden(&self.sizes, &mut self.group, self.min_group, front, false);
+                if hidden != [false; META] && self.waiting.len() <= self.window {
+                    break;
+                }
+                let (front, input) = self.waiting.pop_front().expect("a front");
+                ready.push((Cow::Owned(front), input, hidden));
+            }
+        }
+        self.write(&ready)
+    }
+
+    /// Renders experiences in parallel chunks and writes them in order.
+    fn write(&mut self, ready: &[(Cow<'_, ExperienceResult>, u32, Hidden)]) -> std::io::Result<()> {
         use rayon::prelude::*;
-        let parts: Vec<Vec<u8>> = batch
+        let parts: Vec<Vec<u8>> = ready
             .par_chunks(CHUNK)
             .map(|chunk| {
                 let mut buf = Vec::with_capacity(chunk.len() * 256);
-                for (j, e) in chunk.iter().enumerate() {
+                for (j, (e, input, hidden)) in chunk.iter().enumerate() {
                     if j > 0 {
                         buf.push(b',');
                     }
-                    serde_json::to_writer(&mut buf, &exp(e)).expect("an experience serialises");
+                    serde_json::to_writer(&mut buf, &exp(e, *input, *hidden)).expect("an experience serialises");
                 }
                 buf
             })
@@ -249,23 +451,40 @@ impl<'w> JsonReportWriter<'w> {
         Ok(())
     }
 
-    /// Writes the ledger and the theme totals of `analysis` and closes the
-    /// report.
-    pub fn finish(self, a: &Analysis) -> std::io::Result<()> {
+    /// Writes the experiences still waiting, the ledger and the theme totals
+    /// of `analysis`, and closes the report.
+    pub fn finish(mut self, a: &Analysis) -> std::io::Result<()> {
+        let waiting = std::mem::take(&mut self.waiting);
+        let mut ready = Vec::with_capacity(waiting.len());
+        for (e, input) in waiting {
+            let hidden = self.hidden(&e, true);
+            ready.push((Cow::Owned(e), input, hidden));
+        }
+        self.write(&ready)?;
+        let s = &a.summary;
         let tail = Tail {
             ledger: Ledger {
                 inputs: a
                     .ledger
                     .inputs
                     .iter()
-                    .map(|i| Input { file: &i.file, encoding: i.encoding, rows_read: i.rows_read })
+                    .map(|i| Input { file: file_name(&i.file), encoding: i.encoding, rows_read: i.rows_read })
                     .collect(),
                 rows_read: a.ledger.rows_read,
                 analysed: a.ledger.analysed,
                 skipped: a.ledger.skipped.iter().map(skip).collect(),
             },
-            themes: a.summary.themes.iter().map(theme).collect(),
-            breakdowns: breakdowns(&a.summary),
+            period: s.first_date.as_deref().zip(s.last_date.as_deref()).map(|(first, last)| Period { first, last }),
+            made_on: &s.made_on,
+            evidence_per_theme: JSON_EVIDENCE_PER_THEME,
+            themes: s.themes.iter().map(theme).collect(),
+            short_verdicts: ShortVerdicts {
+                count: s.short_verdicts.count,
+                positive: s.short_verdicts.positive,
+                negative: s.short_verdicts.negative,
+                max_words: crate::aggregate::SHORT_VERDICT_WORDS,
+            },
+            breakdowns: breakdowns(s),
             quality: a.quality.map(|q| Quality {
                 gold: q.gold,
                 n: q.n,
@@ -279,5 +498,88 @@ impl<'w> JsonReportWriter<'w> {
         self.out.write_all(b"],")?;
         self.out.write_all(&bytes[1..])?; // without the opening brace
         self.out.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::aggregate::Aggregator;
+    use crate::engine::Analysis;
+    use crate::ledger::{ColumnMap, InputInfo, Ledger};
+    use crate::theme::Taxonomy;
+
+    fn result(id: &str, location: &str) -> ExperienceResult {
+        ExperienceResult {
+            id: id.into(),
+            file: Arc::from("/home/iemand/export.csv"),
+            line: 2,
+            question: Arc::from("ervaring"),
+            role: None,
+            location: Some(location.into()),
+            date: None,
+            sector: None,
+            themes: vec![],
+        }
+    }
+
+    fn analysis(min_group: u64) -> Analysis {
+        Analysis {
+            ledger: Ledger::default(),
+            experiences: vec![],
+            summary: Aggregator::new(&Taxonomy::default()).finish(&crate::privacy::Showing::Raw, min_group),
+            raw_text: false,
+            taxonomy: "t".into(),
+            quality: None,
+        }
+    }
+
+    /// (id, location) per experience, in the order written.
+    fn written(window: usize, ids: &[(&str, &str)]) -> Vec<(String, serde_json::Value)> {
+        let mut bytes = Vec::new();
+        let mut w = JsonReportWriter::begin(&mut bytes, "t", false).unwrap().min_group(3);
+        w.window = window;
+        let batch: Vec<ExperienceResult> = ids.iter().map(|(id, l)| result(id, l)).collect();
+        w.experiences(&batch[..2]).unwrap();
+        w.experiences(&batch[2..]).unwrap();
+        w.finish(&analysis(3)).unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let exps = report["experiences"].as_array().unwrap();
+        exps.iter().map(|e| (e["id"].as_str().unwrap().to_string(), e["location"].clone())).collect()
+    }
+
+    #[test]
+    fn small_group_values_are_null_and_order_is_kept() {
+        let input = [("1", "A"), ("2", "B"), ("3", "A"), ("4", "A"), ("5", "B"), ("6", "C")];
+        let out = written(JSON_WINDOW, &input);
+        let ids: Vec<&str> = out.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3", "4", "5", "6"]);
+        let locations: Vec<Option<&str>> = out.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(locations, [Some("A"), None, Some("A"), Some("A"), None, None]);
+    }
+
+    #[test]
+    fn a_full_window_lets_an_experience_go_with_its_small_groups_left_out() {
+        // A is large in the end, but only after the window of 2 is full.
+        let input = [("1", "A"), ("2", "B"), ("3", "B"), ("4", "B"), ("5", "A"), ("6", "A")];
+        let out = written(2, &input);
+        let ids: Vec<&str> = out.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3", "4", "5", "6"]);
+        assert!(out[0].1.is_null(), "{out:?}");
+        assert_eq!(out[1].1, "B");
+        assert_eq!(out[5].1, "A");
+    }
+
+    #[test]
+    fn files_are_named_without_their_folders() {
+        let mut a = analysis(3);
+        let mut input = InputInfo::new("/home/iemand/export.csv", "UTF-8", ColumnMap::default());
+        input.rows_read = 1;
+        a.ledger.inputs.push(input);
+        a.experiences.push(result("1", "A"));
+        let bytes = json(&a);
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(!text.contains("/home/iemand"), "{text}");
+        assert!(text.contains(r#""input":0"#) && text.contains(r#""file":"export.csv""#), "{text}");
     }
 }

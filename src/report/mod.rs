@@ -4,7 +4,7 @@
 mod json;
 mod markdown;
 
-pub use json::{JsonReportWriter, json, write_json};
+pub use json::{JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, write_json};
 pub use markdown::markdown;
 
 /// Output formats of `analyse`.
@@ -57,4 +57,10 @@ impl Format {
 pub(crate) fn percent(share: f64) -> String {
     let p = share * 100.0;
     if p > 0.0 && p < 1.0 { format!("{:.1}%", p).replace('.', ",") } else { format!("{:.0}%", p) }
+}
+
+/// The file name of a path as given, without the folders of the user's
+/// machine: reports name files, never where they stand.
+pub(crate) fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
 }

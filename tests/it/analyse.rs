@@ -6,6 +6,7 @@ fn analyse_example(out: &std::path::Path, threads: &str) -> (String, Vec<u8>) {
     let input = fixture("voorbeeld.csv");
     leefwereld()
         .env("RAYON_NUM_THREADS", threads)
+        .env("SOURCE_DATE_EPOCH", "1764979200")
         .args(["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"])
         .assert()
         .success();
@@ -240,7 +241,7 @@ const SURVEY: &str = "Respondentnummer;Ingevuld door;Locatie/afdeling;Startdatum
 
 #[test]
 fn the_column_mapping_is_shown_so_a_wrong_guess_is_seen() {
-    let (ok, _, err, json) = analyse_files(&[("enquete.csv", SURVEY)], &[]);
+    let (ok, _, err, json) = analyse_files(&[("enquete.csv", SURVEY)], &["--min-group", "2"]);
     assert!(ok, "{err}");
     assert!(
         err.contains(
@@ -253,7 +254,8 @@ fn the_column_mapping_is_shown_so_a_wrong_guess_is_seen() {
     // The role breakdown no longer vanishes: roles are read.
     let exps = json.unwrap()["experiences"].as_array().unwrap().clone();
     let roles: Vec<&str> = exps.iter().map(|e| e["role"].as_str().unwrap_or("-")).collect();
-    assert_eq!(roles, ["naaste", "naaste", "client"]);
+    // (The one client is a group below --min-group: report.json leaves it out.)
+    assert_eq!(roles, ["naaste", "naaste", "-"]);
     // Quiet means quiet.
     let (ok, _, err, _) = analyse_files(&[("enquete.csv", SURVEY)], &["-q"]);
     assert!(ok && err.is_empty(), "{err}");
@@ -297,4 +299,137 @@ fn header_row_flag_reads_a_csv_with_title_lines() {
     assert!(ok, "{err}");
     assert!(err.contains("a.csv (header on line 3): text: 'ervaring'"), "{err}");
     assert_eq!(json.unwrap()["experiences"][0]["line"], 4);
+}
+
+/// Runs `analyse` on `csv` (written to a file in `dir`) with `extra` flags;
+/// returns (success, report.md, report.json, stderr).
+fn analyse_csv(dir: &std::path::Path, csv: &str, extra: &[&str]) -> (bool, String, Value, String) {
+    let input = dir.join("export.csv");
+    std::fs::write(&input, csv).unwrap();
+    let out = dir.join("out");
+    let mut args = vec!["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "-q"];
+    args.extend(extra);
+    let output = leefwereld().env("SOURCE_DATE_EPOCH", "1764979200").args(&args).output().unwrap();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap_or_default();
+    let json = std::fs::read(out.join("report.json")).ok().and_then(|b| serde_json::from_slice(&b).ok());
+    (output.status.success(), md, json.unwrap_or(Value::Null), String::from_utf8_lossy(&output.stderr).into())
+}
+
+#[test]
+fn report_states_the_period_of_the_data_and_the_day_it_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let (md, json) = analyse_example(dir.path(), "2");
+    assert!(md.contains("De ervaringen zijn van 3 januari 2025 tot en met 1 december 2025."), "{md}");
+    assert!(md.contains("Gemaakt op 6 december 2025 met leefwereld"), "{md}");
+    let report: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(report["period"]["first"], "2025-01-03");
+    assert_eq!(report["made_on"], "2025-12-06");
+}
+
+#[test]
+fn min_group_below_two_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in ["0", "1"] {
+        let (ok, _, _, err) = analyse_csv(dir.path(), "ervaring\nDe soep was koud.\n", &["--min-group", n]);
+        assert!(!ok);
+        assert!(err.contains(&format!("--min-group {n} is too small")), "{err}");
+    }
+    let (ok, ..) = analyse_csv(dir.path(), "ervaring\nDe soep was koud.\n", &["--min-group", "2"]);
+    assert!(ok);
+}
+
+#[test]
+fn periods_show_in_time_order_with_percentages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("datum;ervaring\n");
+    for (date, n) in [("3-8-2025", 3), ("3-2-2025", 2)] {
+        for i in 0..n {
+            csv.push_str(&format!("{date};De soep was koud en het eten kwam te laat, dag {i}.\n"));
+        }
+    }
+    let (ok, md, _, _) = analyse_csv(dir.path(), &csv, &["--min-group", "2"]);
+    assert!(ok);
+    let (k1, k3) = (md.find("| 2025-K1 | 2 (40%) |").unwrap(), md.find("| 2025-K3 | 3 (60%) |").unwrap());
+    assert!(k1 < k3, "{md}");
+    assert!(md.contains("Eten en drinken 3 (100%)"), "{md}");
+}
+
+#[test]
+fn report_is_dutch_names_files_only_and_counts_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id;locatie;ervaring\n1;A;De soep was koud.\n2;A;\n3;B;Het eten is altijd te laat.\n4;A;Zuster Anja is aardig.\n";
+    let (ok, md, json, _) = analyse_csv(dir.path(), csv, &["--min-group", "2"]);
+    assert!(ok);
+    let folder = dir.path().to_str().unwrap();
+    assert!(!md.contains(folder) && !json.to_string().contains(folder), "an absolute path in a report");
+    assert!(md.contains("- Gelezen: export.csv (UTF-8, 4 rijen)"), "{md}");
+    // Skip reasons in Dutch; the stable code stays in report.json.
+    assert!(md.contains("export.csv regel 3: leeg antwoord"), "{md}");
+    assert!(!md.contains("empty text"), "{md}");
+    assert_eq!(json["ledger"]["skipped"][0]["code"], "empty-text");
+    // One group merged: "1 groep"; the placeholders as the quotes show them.
+    assert!(md.contains("overig (kleine groepen) (1 groep)"), "{md}");
+    assert!(md.contains("[NAAM-1]") && !md.contains("[NAAM]"), "{md}");
+    assert!(md.contains("(1 ervaring, "), "{md}");
+    assert!(!md.contains("1 ervaringen") && !md.contains("1 groepen"), "{md}");
+}
+
+#[test]
+fn quotes_left_out_for_small_groups_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("locatie;ervaring\n");
+    for i in 0..5 {
+        csv.push_str(&format!("Eikenhof;De koffie was koud vandaag, en gisteren ook al, dag {i}.\n"));
+    }
+    csv.push_str("Linde;Ik voel me 's nachts niet veilig, de deur gaat niet op slot.\n");
+    let (ok, md, json, _) = analyse_csv(dir.path(), &csv, &[]);
+    assert!(ok);
+    let safety = md.split("### Veiligheid").nth(1).expect("a safety heading").split("###").next().unwrap();
+    assert!(safety.contains("Geen citaten: 1 ervaring komt uit een groep van minder dan 5"), "{safety}");
+    let theme = json["themes"].as_array().unwrap().iter().find(|t| t["id"] == "veiligheid").unwrap().clone();
+    assert_eq!(theme["withheld"], 1);
+    // The small ward's location is left out of its experience in report.json too.
+    let last = json["experiences"].as_array().unwrap().last().unwrap().clone();
+    assert!(last["location"].is_null() && last.get("location").is_some(), "{last}");
+    assert_eq!(json["experiences"][0]["location"], "Eikenhof");
+}
+
+#[test]
+fn short_verdicts_are_not_overig() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "ervaring\nprima\nAlles goed.\nslecht\nDe parkeerplaats is te klein.\nDe soep was koud.\n";
+    let (ok, md, json, _) = analyse_csv(dir.path(), csv, &[]);
+    assert!(ok);
+    assert!(
+        md.contains("**Korte oordelen zonder onderwerp:** 3 antwoorden (2 positief, 1 negatief, 0 anders)"),
+        "{md}"
+    );
+    assert_eq!(json["short_verdicts"]["count"], 3);
+    let overig = json["themes"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((overig["id"].as_str(), overig["count"].as_u64()), (Some("overig"), Some(1)));
+}
+
+/// report.json was larger than its input (732 MB for 616 MB on the 1M-row
+/// corpus): the file path in every experience, all evidence, long scores.
+#[test]
+fn report_json_repeats_nothing_per_experience() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, json) = analyse_example(dir.path(), "2");
+    let report: Value = serde_json::from_slice(&json).unwrap();
+    let exps = report["experiences"].as_array().unwrap();
+    let keys = ["id", "input", "line", "question", "role", "location", "date", "sector", "themes"];
+    let mut bytes = 0;
+    for e in exps {
+        bytes += e.to_string().len();
+        assert!(e.as_object().unwrap().keys().all(|k| keys.contains(&k.as_str())), "{e}");
+        assert_eq!(e["input"], 0);
+        for t in e["themes"].as_array().unwrap() {
+            assert!(t["evidence"].as_array().unwrap().len() <= leefwereld::report::JSON_EVIDENCE_PER_THEME, "{t}");
+            assert!(t["score"].to_string().len() <= 5, "{t}");
+        }
+    }
+    assert_eq!(report["evidence_per_theme"], leefwereld::report::JSON_EVIDENCE_PER_THEME);
+    // About 350 bytes per experience here (was about 410, with a file path of
+    // 35 characters).
+    assert!(bytes / exps.len() < 370, "{} bytes per experience", bytes / exps.len());
 }

@@ -168,8 +168,10 @@ struct AnalyseArgs {
     /// Skip texts longer than this many bytes (reported in the ledger).
     #[arg(long, value_name = "N", default_value_t = 1 << 20)]
     max_text_bytes: usize,
-    /// Breakdowns (by location, role, period, question) merge groups of fewer
-    /// experiences than this, show them as "< N" and quote none of their texts.
+    /// Breakdowns (by location, role, sector, period, question) merge groups
+    /// of fewer experiences than this, show them as "< N" and quote none of
+    /// their texts; report.json leaves their values out per experience. At
+    /// least 2.
     #[arg(long, value_name = "N", default_value_t = leefwereld::DEFAULT_MIN_GROUP)]
     min_group: u64,
     #[command(flatten)]
@@ -277,6 +279,14 @@ fn progress_bar(quiet: bool, doing: &str) -> Bar {
 }
 
 fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
+    if args.min_group < 2 {
+        bail!(
+            "--min-group {} is too small: a group of one is one person, whom a breakdown would point out; use 2 or \
+             more (the default is {})",
+            args.min_group,
+            leefwereld::DEFAULT_MIN_GROUP
+        );
+    }
     let mut formats = Vec::new();
     for f in &args.format {
         match Format::parse(f) {
@@ -322,7 +332,11 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         false => None,
     };
     let mut json = match json_file.as_mut() {
-        Some(f) => Some(JsonReportWriter::begin(f, engine.taxonomy().name(), args.raw_text)?),
+        Some(f) => Some(
+            JsonReportWriter::begin(f, engine.taxonomy().name(), args.raw_text)?
+                .min_group(args.min_group)
+                .inputs(args.inputs.iter().map(|p| p.display().to_string())),
+        ),
         None => None,
     };
     let result = engine.analyse_files_streaming(&args.inputs, &options, &bar, &mut |batch| match json.as_mut() {
