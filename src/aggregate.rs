@@ -361,6 +361,11 @@ impl Aggregator {
     /// `None`. Groups of fewer than `min_group` experiences are merged in the
     /// breakdowns, and none of their experiences is quoted.
     pub fn finish(self, redactor: Option<&Redactor>, min_group: u64) -> Summary {
+        // The input's own locations are no personal names in its quotes.
+        let location = Dimension::ALL.iter().position(|d| *d == Dimension::Location).expect("a dimension");
+        let places = self.tallies[location].0.keys().flatten().map(String::as_str);
+        let redactor = redactor.map(|r| r.clone().with_place_names(places));
+        let redactor = redactor.as_ref();
         let total = self.seen;
         // A group is small in a dimension that is broken down (more than one
         // group): one group is all experiences, no breakdown.

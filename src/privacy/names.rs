@@ -138,7 +138,15 @@ impl Redactor {
                 } else if hyphenated {
                     self.double_name(lower)
                 } else {
-                    self.capitalised_is_name(lower, sentence_start, &prev_word, &prev_prev)
+                    {
+                        // A comma cuts a word off from a place word before it
+                        // ("op de afdeling, Elif, en ...").
+                        let (prev, prev_prev) = match gap.trim().is_empty() {
+                            true => (prev_word.as_str(), prev_prev.as_str()),
+                            false => ("", ""),
+                        };
+                        self.capitalised_is_name(lower, sentence_start, prev, prev_prev)
+                    }
                 };
             if name {
                 push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
