@@ -484,6 +484,7 @@ mod tests {
             "[NAAM-1] zegt dat het goed gaat. [NAAM-2] tikt op tafel."
         );
         assert_eq!(r("Dan huilt hij. Elke dag hetzelfde."), "Dan huilt hij. Elke dag hetzelfde.");
+        assert_eq!(r("Mark van het wijkteam, top gast."), "[NAAM-1] van het wijkteam, top gast.");
         // Names in Snowball's vocabulary (it comes from running text) still count.
         assert_eq!(
             r("Dewi gilt veel. De meiden van sandra zijn goud."),
@@ -538,6 +539,7 @@ mod tests {
         assert_eq!(r("Mijn moeder van 89 jaar heeft gekookt."), "Mijn moeder van [LEEFTIJD] heeft gekookt.");
         assert_eq!(r("ik ben 58 jaar met een depressie"), "ik ben [LEEFTIJD] met een depressie");
         assert_eq!(r("op de leeftijd van 91"), "op de leeftijd van [LEEFTIJD]");
+        assert_eq!(r("ook al ben ik 96."), "ook al ben ik [LEEFTIJD].");
         for text in [
             "Het is 10 jaar geleden.",
             "Ik ben al 2 jaar hier.",
@@ -555,6 +557,7 @@ mod tests {
             "Hij is om 8 uur in kamer 12, het kost €12.",
             "Ik ben om 8.30 uur op.",
             "Ze behandelen me als een kind van twaalf.",
+            "Nu ben ik 2 keer gevallen, daar was ik 10 jaar geleden.",
         ] {
             assert_eq!(r(text), text);
         }

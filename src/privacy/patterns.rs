@@ -126,6 +126,14 @@ fn patterns() -> Vec<Pattern> {
                 r"(?i)(?-u:\b)(?:ik|hij|zij|ze|u|kind|baby|{PERSONS}|{PARENTS})\s+(?:is|ben|bent|was|wordt|werd|word)\s+{BEFORE_AGE}({AGE})(?-u:\b)"
             ),
         ),
+        // "ook al ben ik 96", "nu is ze 90"
+        p(
+            Leeftijd,
+            AgeAfterVerb,
+            &format!(
+                r"(?i)(?-u:\b)(?:is|ben|bent|was|wordt|werd|word)\s+(?:ik|hij|zij|ze|u)\s+{BEFORE_AGE}({AGE})(?-u:\b)"
+            ),
+        ),
         // "een man van 84", "kleindochter van 12", "een vrouw van in de tachtig"
         p(
             Leeftijd,
