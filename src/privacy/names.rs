@@ -101,7 +101,8 @@ impl Redactor {
         let mut prev_end = 0;
         let (mut lower, mut prev_word, mut prev_prev) = (String::new(), String::new(), String::new());
         // A name that is also a word, opening a sentence: a name when a verb
-        // follows ("Roos zegt", "Bas heeft"), decided at the next word.
+        // or "van" follows ("Roos zegt", "Mark van het wijkteam"), decided at
+        // the next word.
         let mut pending: Option<(usize, usize)> = None;
         crate::analysis::segment::segment(text, |s| {
             let (start, end) = (s.start as usize, s.end as usize);
@@ -116,7 +117,8 @@ impl Redactor {
             if let Some((p_start, p_end)) = pending.take()
                 && text[p_end..start].trim().is_empty()
                 && word.chars().all(char::is_lowercase)
-                && is_finite_verb(lower)
+                // "Roos zegt", and "Mark van het wijkteam".
+                && (is_finite_verb(lower) || lower == "van")
             {
                 push(spans, PiiSpan { start: p_start, end: p_end, kind: PiiKind::Naam });
             }
@@ -138,7 +140,15 @@ impl Redactor {
                 } else if hyphenated {
                     self.double_name(lower)
                 } else {
-                    self.capitalised_is_name(lower, sentence_start, &prev_word, &prev_prev)
+                    {
+                        // A comma cuts a word off from a place word before it
+                        // ("op de afdeling, Elif, en ...").
+                        let (prev, prev_prev) = match gap.trim().is_empty() {
+                            true => (prev_word.as_str(), prev_prev.as_str()),
+                            false => ("", ""),
+                        };
+                        self.capitalised_is_name(lower, sentence_start, prev, prev_prev)
+                    }
                 };
             if name {
                 push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
