@@ -647,6 +647,17 @@ mod tests {
     fn a_name_in_a_list_after_a_comma_behind_a_place_word() {
         assert_eq!(r("Ik zag op de afdeling, Elif, en Mark ook."), "Ik zag op de afdeling, [NAAM-1], en [NAAM-2] ook.");
         assert_eq!(r("Familie van afdeling De Linde vraagt iets."), "Familie van afdeling De Linde vraagt iets.");
+        assert_eq!(r("Ze is overgeplaatst naar de Eikenhof."), "Ze is overgeplaatst naar de Eikenhof.");
+        assert_eq!(r("Ze gaat naar Anja en naar de Linde."), "Ze gaat naar [NAAM-1] en naar de [NAAM-2].");
+    }
+
+    #[test]
+    fn frans_the_language_is_no_name() {
+        assert_eq!(
+            r("Mijn moeder spreekt enkel Frans, in het Frans. Geen Frans hier."),
+            "Mijn moeder spreekt enkel Frans, in het Frans. Geen Frans hier."
+        );
+        assert_eq!(r("Ik sprak gisteren Frans en Anja."), "Ik sprak gisteren [NAAM-1] en [NAAM-2].");
     }
 
     #[test]
