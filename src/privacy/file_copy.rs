@@ -124,6 +124,7 @@ fn redact_spreadsheet(
     let (header_at, headers) = (header.index, header.names);
     let text_columns = crate::ingest::columns::text_columns(&headers, &options.text_columns)
         .map_err(|m| Error::input(&name, Some(header.line), m))?;
+    let places = place_columns(&headers);
     let fail = |e: rust_xlsxwriter::XlsxError| Error::input(&name, None, format!("cannot write the spreadsheet: {e}"));
     let mut book = Workbook::new();
     // A fixed creation time: the same input gives the same bytes.
@@ -146,7 +147,14 @@ fn redact_spreadsheet(
             let written = match cell {
                 Data::Empty => continue,
                 Data::String(s) if body && text_columns.contains(&j) => {
-                    sheet_out.write_string(row, col, redact_counted(redactor, s, &mut summary.replaced))
+                    let places: Vec<&str> = places
+                        .iter()
+                        .filter_map(|&p| match cells.get(p) {
+                            Some(Data::String(s)) => Some(s.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    sheet_out.write_string(row, col, redact_counted(redactor, s, &places, &mut summary.replaced))
                 }
                 Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => sheet_out.write_string(row, col, s),
                 Data::Float(f) => sheet_out.write_number(row, col, *f),
@@ -171,9 +179,20 @@ fn redact_spreadsheet(
     Ok(summary)
 }
 
-/// Redacts `text`, counting the spans per kind.
-fn redact_counted(redactor: &Redactor, text: &str, counts: &mut BTreeMap<PiiKind, u64>) -> String {
-    let spans = redactor.find(text);
+/// The columns whose values are a row's own places (location, team,
+/// sector): never a person's name in its text ("Parkeren bij De Linde").
+fn place_columns(headers: &[String]) -> Vec<usize> {
+    use crate::ingest::meta::{LOCATION_COLUMNS, SECTOR_COLUMNS};
+    [LOCATION_COLUMNS, SECTOR_COLUMNS]
+        .iter()
+        .filter_map(|names| crate::ingest::columns::find_any(headers, names))
+        .collect()
+}
+
+/// Redacts `text`, sparing names inside `places`, counting the spans per
+/// kind.
+fn redact_counted(redactor: &Redactor, text: &str, places: &[&str], counts: &mut BTreeMap<PiiKind, u64>) -> String {
+    let spans = redactor.find_sparing(text, places);
     for s in &spans {
         *counts.entry(s.kind).or_default() += 1;
     }
@@ -196,6 +215,7 @@ fn redact_csv(
     let mut reader = CsvReader::open(input, options)?;
     progress.start(reader.total_bytes().unwrap_or(0));
     let text_columns = reader.text_column_indexes().to_vec();
+    let places = place_columns(&reader.headers().iter().map(|h| h.to_string()).collect::<Vec<_>>());
     let mut summary = RedactSummary {
         encoding: reader.encoding(),
         text_columns: reader.text_columns().iter().map(|c| c.to_string()).collect(),
@@ -227,8 +247,10 @@ fn redact_csv(
             .par_iter_mut()
             .map(|record| {
                 let mut counts = BTreeMap::new();
+                let own: Vec<String> = places.iter().filter_map(|&p| record.fields.get(p).cloned()).collect();
+                let own: Vec<&str> = own.iter().map(String::as_str).collect();
                 for &c in &text_columns {
-                    record.fields[c] = redact_counted(redactor, &record.fields[c], &mut counts);
+                    record.fields[c] = redact_counted(redactor, &record.fields[c], &own, &mut counts);
                 }
                 counts
             })
@@ -342,9 +364,14 @@ fn redact_json_line(raw: &[u8], options: &ReadOptions, redactor: &Redactor) -> J
     };
     let mut counts = BTreeMap::new();
     let mut fields = Vec::new();
+    let own: Vec<String> = place_columns(&keys)
+        .into_iter()
+        .filter_map(|p| object.get(&keys[p]).and_then(Value::as_str).map(String::from))
+        .collect();
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
     for k in text_keys {
         if let Some(Value::String(s)) = object.get_mut(&keys[k]) {
-            *s = redact_counted(redactor, s, &mut counts);
+            *s = redact_counted(redactor, s, &own, &mut counts);
             fields.push(keys[k].clone());
         }
     }

@@ -192,6 +192,29 @@ impl Redactor {
         self
     }
 
+    /// The spans [`find`](Self::find) gives, but no name inside one of
+    /// `places`: a record's own location, team or sector value, as in
+    /// [`with_place_names`](Self::with_place_names) but without building a
+    /// pattern, for the few values of one record (a redacted copy). Values
+    /// without three letters are left out; case is ignored for ASCII letters.
+    ///
+    /// ```
+    /// let r = leefwereld::Redactor::new();
+    /// let text = "Parkeren bij De Linde is lastig, zegt Özlem.";
+    /// assert_eq!(r.find_sparing(text, &["De Linde"]).len(), 1);
+    /// assert_eq!(r.find(text).len(), 2);
+    /// ```
+    pub fn find_sparing(&self, text: &str, places: &[&str]) -> Vec<PiiSpan> {
+        let mut spans = self.find(text);
+        if spans.iter().any(|s| s.kind == PiiKind::Naam) {
+            let letters = |p: &&&str| p.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+            let found: Vec<(usize, usize)> =
+                places.iter().filter(letters).flat_map(|p| whole_words(text, p.trim())).collect();
+            spare(text, &mut spans, &found, Some(PiiKind::Naam));
+        }
+        spans
+    }
+
     /// A word of the Dutch dictionary (OpenTaal), whose lowercase entries are
     /// no names.
     fn dictionary_word(lower: &str) -> bool {
@@ -325,6 +348,24 @@ impl Redactor {
         out.push_str(&text[at..]);
         Cow::Owned(out)
     }
+}
+
+/// Where `word` stands in `text` as a whole word or phrase, ASCII case
+/// ignored.
+fn whole_words(text: &str, word: &str) -> Vec<(usize, usize)> {
+    let (hay, needle) = (text.as_bytes(), word.as_bytes());
+    if needle.is_empty() || needle.len() > hay.len() {
+        return Vec::new();
+    }
+    (0..=hay.len() - needle.len())
+        .filter(|&i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle))
+        .filter(|&i| text.is_char_boundary(i) && text.is_char_boundary(i + needle.len()))
+        .filter(|&i| {
+            !text[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[i + needle.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+        .map(|i| (i, i + needle.len()))
+        .collect()
 }
 
 /// Removes the spans (of `kind`, or of any kind) that overlap a spared
@@ -608,6 +649,17 @@ mod tests {
     fn a_name_in_a_list_after_a_comma_behind_a_place_word() {
         assert_eq!(r("Ik zag op de afdeling, Elif, en Mark ook."), "Ik zag op de afdeling, [NAAM-1], en [NAAM-2] ook.");
         assert_eq!(r("Familie van afdeling De Linde vraagt iets."), "Familie van afdeling De Linde vraagt iets.");
+        assert_eq!(r("Ze is overgeplaatst naar de Eikenhof."), "Ze is overgeplaatst naar de Eikenhof.");
+        assert_eq!(r("Ze gaat naar Anja en naar de Linde."), "Ze gaat naar [NAAM-1] en naar de [NAAM-2].");
+    }
+
+    #[test]
+    fn frans_the_language_is_no_name() {
+        assert_eq!(
+            r("Mijn moeder spreekt enkel Frans, in het Frans. Geen Frans hier."),
+            "Mijn moeder spreekt enkel Frans, in het Frans. Geen Frans hier."
+        );
+        assert_eq!(r("Ik sprak gisteren Frans en Anja."), "Ik sprak gisteren [NAAM-1] en [NAAM-2].");
     }
 
     #[test]

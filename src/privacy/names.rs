@@ -35,9 +35,16 @@ pub(super) const PARTICLE_WORDS: &[&str] = &[
 /// One capitalised name word: letters, with an apostrophe or a hyphen only
 /// between letters ("d'Ancona", "Doornbos-Kaya", not "Verhoeven'").
 pub(super) const NAME: &str = r"\p{Lu}(?:\p{L}|['’-]\p{L})+";
-/// After these words a capitalised word is a place, not a person, unless it
-/// is a known name ("een vrouw uit Nickerie", but "naar Anja").
+/// After these words (and an article) a capitalised word is a place, not a
+/// person, unless it is a known name ("een vrouw uit Nickerie", "naar de
+/// Eikenhof", but "naar Anja").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "uit", "te", "naar"];
+/// After these words "Frans" is the language: "spreekt enkel Frans", "in het
+/// Frans", "geen Frans".
+const LANGUAGE_BEFORE: &[&str] = &[
+    "het", "'t", "spreekt", "spreken", "sprak", "praat", "praten", "verstaat", "verstaan", "geen", "enkel", "alleen",
+    "en", "of", "les", "leren", "beetje",
+];
 /// After these words (and an article) a capitalised word is a place, whatever
 /// it is ("afdeling De Linde").
 const PLACE_WORDS: &[&str] = &[
@@ -190,9 +197,15 @@ impl Redactor {
         }
         let first_name = FIRST_NAMES.contains(lower);
         let surname = LAST_NAMES.contains(lower);
+        let article = matches!(prev, "de" | "het" | "'t");
         let after_place = PLACE_WORDS.contains(&prev)
-            || (matches!(prev, "de" | "het" | "'t") && PLACE_WORDS.contains(&prev_prev))
-            || (PLACE_PREPOSITIONS.contains(&prev) && !first_name && !surname);
+            || (article && PLACE_WORDS.contains(&prev_prev))
+            // "uit Nickerie", "naar de Eikenhof"
+            || ((PLACE_PREPOSITIONS.contains(&prev) || (article && PLACE_PREPOSITIONS.contains(&prev_prev)))
+                && !first_name
+                && !surname)
+            // The language, not the name: "spreekt enkel Frans", "in het Frans".
+            || (lower == "frans" && LANGUAGE_BEFORE.contains(&prev));
         if after_place {
             false
         } else if sentence_start {

@@ -179,3 +179,29 @@ fn the_copy_is_identical_whatever_the_thread_count() {
     assert_eq!(text.lines().count(), 1 + 5 * 900);
     assert!(text.contains("[NAAM-1]"));
 }
+
+#[test]
+fn a_rows_own_location_is_no_name_in_its_copy() {
+    // "Parkeren bij De Linde" became "De [NAAM-1]": Linde is a first name too.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(
+        &input,
+        "id;locatie;ervaring\n1;De Linde;Parkeren bij De Linde is lastig, zegt Özlem.\n\
+         2;Eikenhof;Parkeren bij De Linde is lastig.\n",
+    )
+    .unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok, "{stdout}");
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        "id;locatie;ervaring\n1;De Linde;Parkeren bij De Linde is lastig, zegt [NAAM-1].\n\
+         2;Eikenhof;Parkeren bij De [NAAM-1] is lastig.\n"
+    );
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"locatie\": \"De Linde\", \"tekst\": \"Parkeren bij De Linde, zegt Özlem.\"}\n").unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok, "{stdout}");
+    let copy = String::from_utf8(written).unwrap();
+    assert!(copy.contains("Parkeren bij De Linde, zegt [NAAM-1]."), "{copy}");
+}
