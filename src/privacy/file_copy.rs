@@ -182,7 +182,7 @@ fn redact_spreadsheet(
 /// The columns whose values are a row's own places (location, team,
 /// sector): never a person's name in its text ("Parkeren bij De Linde").
 fn place_columns(headers: &[String]) -> Vec<usize> {
-    use crate::ingest::meta::{LOCATION_COLUMNS, SECTOR_COLUMNS};
+    use crate::ingest::columns::{LOCATION_COLUMNS, SECTOR_COLUMNS};
     [LOCATION_COLUMNS, SECTOR_COLUMNS]
         .iter()
         .filter_map(|names| crate::ingest::columns::find_any(headers, names))
