@@ -2,15 +2,15 @@
 //!
 //! Every quote, excerpt, piece of evidence and export goes through
 //! [`Redactor::redact`] unless the user explicitly asks for raw text. What it
-//! finds, with its placeholder: e-mail addresses and web addresses ([EMAIL],
-//! [URL]), phone numbers ([TELEFOON]), BSNs that pass the eleven-test or that
-//! the text announces as one ("BSN is 234567891", mistyped or not) ([BSN]),
-//! IBANs ([IBAN]), postcodes and street addresses ([ADRES]), dates with a year
+//! finds, with its placeholder: e-mail addresses and web addresses (`[EMAIL]`,
+//! `[URL]`), phone numbers (`[TELEFOON]`), BSNs that pass the eleven-test or that
+//! the text announces as one ("BSN is 234567891", mistyped or not) (`[BSN]`),
+//! IBANs (`[IBAN]`), postcodes and street addresses (`[ADRES]`), dates with a year
 //! (also two-digit, apostrophe and month-name forms: 26-4-21, 12-04-'02,
 //! 17-mei-2011, 17 mei '11) or in a sentence about a birthday or death
-//! ([DATUM]), ages ("ik ben 34", "mijn tante is 97", "een man van eind
+//! (`[DATUM]`), ages ("ik ben 34", "mijn tante is 97", "een man van eind
 //! zestig", "(91)"; never a duration or count such as "al 2 jaar", "10 jaar
-//! geleden", "3 keer") ([LEEFTIJD]), and names ([NAAM]):
+//! geleden", "3 keer") (`[LEEFTIJD]`), and names (`[NAAM]`):
 //!
 //! - a name after a form of address or a relation (meneer, mw., zuster,
 //!   dokter, mijn dochter, collega, ...), also in lower case after a form of
