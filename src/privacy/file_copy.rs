@@ -19,7 +19,8 @@ use serde_json::Value;
 use super::{PiiKind, Redactor};
 use crate::engine::Progress;
 use crate::error::Error;
-use crate::ingest::{CsvReader, ReadOptions, SkipReason, Skipped, excerpt};
+use crate::ingest::{CsvReader, InputKind, ReadOptions, SkipReason, Skipped, excerpt, open_input};
+use crate::ledger::ColumnMap;
 
 /// Rows redacted in parallel at a time.
 const BATCH: usize = 4096;
@@ -67,8 +68,18 @@ pub fn redact_file(
     if std::fs::canonicalize(input).ok().is_some_and(|i| std::fs::canonicalize(output).ok() == Some(i)) {
         return Err(Error::input(&input.display().to_string(), None, "the output would overwrite the input"));
     }
-    let ext = input.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
+    // The columns are decided as `analyse` decides them (by name, else by
+    // content; the header row; `--sheet` only for a spreadsheet), by the
+    // same reader core; the copy then names them.
+    let kind = InputKind::of(input);
+    if kind == InputKind::Spreadsheet
+        && !output.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        let message = "a spreadsheet's redacted copy is written as .xlsx: give --out FILE.xlsx";
+        return Err(Error::input(&input.display().to_string(), None, message));
+    }
+    let options = &with_columns_of(open_input(input, options)?.columns(), options);
+    if kind == InputKind::Spreadsheet {
         progress.start(0);
         let summary = redact_spreadsheet(input, output, options, redactor);
         progress.finish();
@@ -77,8 +88,8 @@ pub fn redact_file(
     let partial = PathBuf::from(format!("{}.partial", output.display()));
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let result = match ext.as_deref() {
-        Some("jsonl" | "ndjson") => redact_jsonl(input, &mut out, options, redactor, progress),
+    let result = match kind {
+        InputKind::JsonLines => redact_jsonl(input, &mut out, options, redactor, progress),
         _ => redact_csv(input, &mut out, options, redactor, progress),
     };
     progress.finish();
@@ -99,6 +110,15 @@ pub fn redact_file(
     }
 }
 
+/// `options` with the text columns and header row the reader core found.
+fn with_columns_of(map: &ColumnMap, options: &ReadOptions) -> ReadOptions {
+    ReadOptions {
+        text_columns: map.text.clone(),
+        header_row: options.header_row.or((map.header_line > 0).then_some(map.header_line)),
+        ..options.clone()
+    }
+}
+
 /// A spreadsheet's sheet as `.xlsx`: every cell at its place, with its value
 /// (numbers as numbers, dates as dates), the text columns redacted below the
 /// header. Formatting, formulas and other sheets are not copied.
@@ -111,16 +131,9 @@ fn redact_spreadsheet(
     use calamine::Data;
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let name = input.display().to_string();
-    if !output.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
-        return Err(Error::input(
-            &name,
-            None,
-            "a spreadsheet's redacted copy is written as .xlsx: give --out FILE.xlsx",
-        ));
-    }
     let (sheet, range) = crate::ingest::xlsx::read_sheet(input, options.sheet.as_deref())?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let header = crate::ingest::xlsx::find_header(&range, &name, &sheet)?;
+    let header = crate::ingest::xlsx::find_header_at(&range, &name, &sheet, options.header_row)?;
     let (header_at, headers) = (header.index, header.names);
     let text_columns = crate::ingest::columns::text_columns(&headers, &options.text_columns)
         .map_err(|m| Error::input(&name, Some(header.line), m))?;
