@@ -19,8 +19,8 @@ fn main() -> Result<(), leefwereld::Error> {
             println!("  -> {}", leefwereld::OVERIG);
         }
         for hit in &a.themes {
-            let words: Vec<&str> = hit.evidence.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
-            println!("  -> {} (score {}): {}", engine.theme_id(hit), hit.score, words.join(", "));
+            let words: Vec<&str> = hit.evidence_text(text).collect();
+            println!("  -> {} [{}] (score {}): {}", hit.label(), hit.id(), hit.score, words.join(", "));
         }
     }
     Ok(())

@@ -715,7 +715,7 @@ mod tests {
     }
 
     fn hit(theme: usize, score: f32) -> ThemeHit {
-        ThemeHit { theme, score, evidence: vec![] }
+        ThemeHit::new(&Taxonomy::default(), theme, score, vec![])
     }
 
     #[test]

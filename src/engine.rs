@@ -14,7 +14,10 @@ use rayon::prelude::*;
 use crate::aggregate::{Aggregator, ExperienceResult, Summary};
 use crate::analysis::{Analyzer, Token};
 use crate::error::Error;
-use crate::ingest::{Experience, ReadOptions, Skipped, open_input};
+use crate::error::ErrorKind;
+use crate::ingest::memory::MemorySource;
+use crate::ingest::{Experience, ReadOptions, RowSource, open_input};
+use crate::ledger::{InputInfo, Ledger, Skipped};
 use crate::privacy::Redactor;
 use crate::quality::{DEFAULT_QUALITY, MeasuredQuality};
 use crate::theme::{AssignerSettings, Assignment, Taxonomy, ThemeAssigner};
@@ -81,7 +84,7 @@ impl Engine {
         &self.assigner
     }
 
-    /// The id of an assigned theme.
+    /// The id of an assigned theme; the same as [`ThemeHit::id`](crate::theme::ThemeHit::id).
     pub fn theme_id(&self, hit: &crate::theme::ThemeHit) -> &str {
         &self.theme_ids[hit.theme]
     }
@@ -135,9 +138,58 @@ impl Engine {
         progress: &dyn Progress,
         sink: &mut dyn FnMut(Vec<ExperienceResult>) -> Result<(), Error>,
     ) -> Result<Analysis, Error> {
-        let mut readers = Vec::with_capacity(inputs.len());
-        for path in inputs {
-            readers.push(open_input(path, &options.read)?);
+        let readers = open_inputs(inputs, &options.read)?;
+        self.analyse_sources(readers, options, progress, sink)
+    }
+
+    /// Analyses experiences held in memory: the same job as
+    /// [`Engine::analyse_files`] on a file with these texts and metadata
+    /// (empty texts, non-answers and over-long texts are skipped into the
+    /// ledger, quotes are redacted unless `options.raw_text`), for programs
+    /// that have their texts already.
+    ///
+    /// ```
+    /// use leefwereld::{AnalyseOptions, Engine, Experience, Format, Role, Taxonomy};
+    ///
+    /// let engine = Engine::new(Taxonomy::default())?;
+    /// let texts = [
+    ///     "De soep is vaak lauw en het avondeten komt te laat.",
+    ///     "Mijn moeder drukt op de alarmknop en er komt niemand.",
+    ///     "nvt",
+    /// ];
+    /// let experiences = texts.iter().enumerate().map(|(i, t)| Experience::new(format!("E{i}"), *t).with_role(Role::Naaste));
+    /// let analysis = engine.analyse(experiences, &AnalyseOptions::default())?;
+    /// assert_eq!((analysis.ledger.rows_read, analysis.ledger.analysed), (3, 2));
+    /// assert_eq!(analysis.experiences.len(), 2);
+    /// let report = Format::Markdown.render(&analysis);
+    /// assert!(!report.is_empty());
+    /// # Ok::<(), leefwereld::Error>(())
+    /// ```
+    pub fn analyse(
+        &self,
+        experiences: impl IntoIterator<Item = Experience>,
+        options: &AnalyseOptions,
+    ) -> Result<Analysis, Error> {
+        let source = MemorySource::new(experiences.into_iter().collect(), &options.read);
+        let mut results = Vec::new();
+        let mut analysis = self.analyse_sources(vec![Box::new(source)], options, &NoProgress, &mut |batch| {
+            results.extend(batch);
+            Ok(())
+        })?;
+        analysis.experiences = results;
+        Ok(analysis)
+    }
+
+    /// The job on opened sources, for files and memory alike.
+    fn analyse_sources(
+        &self,
+        readers: Vec<Box<dyn RowSource>>,
+        options: &AnalyseOptions,
+        progress: &dyn Progress,
+        sink: &mut dyn FnMut(Vec<ExperienceResult>) -> Result<(), Error>,
+    ) -> Result<Analysis, Error> {
+        for r in &readers {
+            progress.input(&InputInfo::new(r.file().to_string(), r.encoding(), r.columns().clone()));
         }
         let total: u64 = readers.iter().filter_map(|r| r.total_bytes()).sum();
         progress.start(total);
@@ -147,6 +199,7 @@ impl Engine {
         let showing = crate::privacy::Showing::new(redactor.as_ref());
         let mut run = Run {
             inputs: Vec::new(),
+            non_answers: Vec::new(),
             aggregator: Aggregator::new(&self.taxonomy),
             skipped: Vec::new(),
             rows_read: 0,
@@ -195,16 +248,30 @@ impl Engine {
             }
             run.rows_read += reader.rows_read();
             done_bytes += reader.total_bytes().unwrap_or(0);
-            run.inputs.push(InputInfo {
-                file: reader.file().to_string(),
-                encoding: reader.encoding(),
-                rows_read: reader.rows_read(),
-            });
+            let mut info = InputInfo::new(reader.file().to_string(), reader.encoding(), reader.columns().clone());
+            info.rows_read = reader.rows_read();
+            run.inputs.push(info);
+            for (question, n) in reader.non_answers() {
+                match run.non_answers.iter_mut().find(|(q, _)| *q == question) {
+                    Some((_, total)) => *total += n,
+                    None => run.non_answers.push((question, n)),
+                }
+            }
         }
         if let Some(done) = pending.take() {
             run.absorb(done, sink)?;
         }
         progress.finish();
+        if run.analysed_rows == 0 {
+            let mut reasons: Vec<(&'static str, u64)> = Vec::new();
+            for s in &run.skipped {
+                match reasons.iter_mut().find(|(c, _)| *c == s.reason.code()) {
+                    Some((_, n)) => *n += 1,
+                    None => reasons.push((s.reason.code(), 1)),
+                }
+            }
+            return Err(Error::new(ErrorKind::NoExperiences { rows_read: run.rows_read, reasons }));
+        }
         let mut skipped = run.skipped;
         if let Some(r) = &redactor {
             for s in &mut skipped {
@@ -212,7 +279,13 @@ impl Engine {
             }
         }
         Ok(Analysis {
-            ledger: Ledger { inputs: run.inputs, rows_read: run.rows_read, analysed: run.analysed_rows, skipped },
+            ledger: Ledger {
+                inputs: run.inputs,
+                rows_read: run.rows_read,
+                analysed: run.analysed_rows,
+                skipped,
+                non_answers: run.non_answers,
+            },
             summary: run.aggregator.finish(&showing, options.min_group),
             experiences: Vec::new(),
             raw_text: options.raw_text,
@@ -222,8 +295,39 @@ impl Engine {
     }
 }
 
+/// Opens every input, refusing a file given twice; a column the user named
+/// must be in at least one of them.
+fn open_inputs(inputs: &[PathBuf], options: &ReadOptions) -> Result<Vec<Box<dyn RowSource>>, Error> {
+    let mut seen: Vec<(PathBuf, &PathBuf)> = Vec::new();
+    let mut readers = Vec::with_capacity(inputs.len());
+    for path in inputs {
+        let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        if let Some((_, first)) = seen.iter().find(|(r, _)| *r == real) {
+            let (file, first) = (path.display().to_string(), first.display().to_string());
+            return Err(Error::new(ErrorKind::DuplicateInput { file, first }));
+        }
+        seen.push((real, path));
+        readers.push(open_input(path, options)?);
+    }
+    let c = &options.columns;
+    let named = options.text_columns.iter().chain([&c.role, &c.location, &c.date, &c.sector].into_iter().flatten());
+    for column in named {
+        let found = |r: &dyn RowSource| crate::ingest::columns::find_named(&r.columns().all, column).is_some();
+        if let Some(first) = readers.first().filter(|_| !readers.iter().any(|r| found(r.as_ref()))) {
+            return Err(Error::new(ErrorKind::MissingColumn {
+                file: first.file().to_string(),
+                line: Some(first.columns().header_line).filter(|&l| l > 0),
+                column: column.clone(),
+                columns: first.columns().all.clone(),
+            }));
+        }
+    }
+    Ok(readers)
+}
+
 struct Run {
     inputs: Vec<InputInfo>,
+    non_answers: Vec<(Arc<str>, u64)>,
     aggregator: Aggregator,
     skipped: Vec<Skipped>,
     rows_read: u64,
@@ -278,7 +382,7 @@ pub struct AnalyseOptions {
     /// Words never to redact (see [`Redactor::with_never_redact`]).
     pub never_redact: Vec<String>,
     /// Breakdown groups smaller than this are merged and shown as "< N", and
-    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::DEFAULT_MIN_GROUP) by default).
+    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::aggregate::DEFAULT_MIN_GROUP) by default).
     pub min_group: u64,
 }
 
@@ -292,38 +396,6 @@ impl Default for AnalyseOptions {
             never_redact: Vec::new(),
             min_group: crate::aggregate::DEFAULT_MIN_GROUP,
         }
-    }
-}
-
-/// One input file of a run, as it was read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct InputInfo {
-    /// The file, as given.
-    pub file: String,
-    /// How it was read: the text encoding (`UTF-8`, `windows-1252`, ...), or
-    /// `xlsx` for a spreadsheet.
-    pub encoding: &'static str,
-    /// Rows read from it.
-    pub rows_read: u64,
-}
-
-/// What became of every input row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ledger {
-    /// The input files, in the order they were read.
-    pub inputs: Vec<InputInfo>,
-    /// Rows read, over all files (headers not counted).
-    pub rows_read: u64,
-    /// Rows with at least one analysed answer.
-    pub analysed: u64,
-    /// Rows not analysed, with the reason. `rows_read = analysed + skipped`.
-    pub skipped: Vec<Skipped>,
-}
-
-impl Ledger {
-    /// True when every row is accounted for.
-    pub fn adds_up(&self) -> bool {
-        self.rows_read == self.analysed + self.skipped.len() as u64
     }
 }
 
@@ -354,6 +426,10 @@ pub trait Progress: Sync {
     fn advance(&self, _done_bytes: u64) {}
     /// The run is done.
     fn finish(&self) {}
+    /// An input was opened: which column became what (for a tool to show,
+    /// so that a wrong guess is seen). Called for every input before the run
+    /// starts.
+    fn input(&self, _info: &InputInfo) {}
 }
 
 /// Reports no progress.

@@ -24,13 +24,14 @@
 //! let text = "De soep was weer lauw, en door het personeelstekort wacht ik 's avonds lang op hulp.";
 //! let assignment = engine.assign(text);
 //!
-//! let themes: Vec<&str> = assignment.themes.iter().map(|h| engine.theme_id(h)).collect();
+//! let themes: Vec<&str> = assignment.themes.iter().map(|h| h.id()).collect();
 //! assert!(themes.contains(&"eten-en-drinken"));
 //! assert!(themes.contains(&"personeel"));
 //!
 //! // Every theme carries its evidence: where the words stand in the text.
-//! let food = assignment.themes.iter().find(|h| engine.theme_id(h) == "eten-en-drinken").unwrap();
-//! let words: Vec<&str> = food.evidence.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
+//! let food = assignment.themes.iter().find(|h| h.id() == "eten-en-drinken").unwrap();
+//! assert_eq!(food.label(), "Eten en drinken");
+//! let words: Vec<&str> = food.evidence_text(text).collect();
 //! assert!(words.contains(&"soep"));
 //! # Ok::<(), leefwereld::Error>(())
 //! ```
@@ -48,41 +49,56 @@
 //! ```
 #![deny(missing_docs)]
 
-mod aggregate;
-mod analysis;
+pub mod aggregate;
+pub mod analysis;
 mod engine;
 mod error;
-mod evaluate;
-mod ingest;
-mod privacy;
-mod quality;
-mod report;
-mod theme;
+pub mod evaluate;
+pub mod ingest;
+pub mod ledger;
+pub mod privacy;
+pub mod quality;
+pub mod report;
+pub mod theme;
 
-pub use aggregate::{
-    Aggregator, Breakdown, DEFAULT_MIN_GROUP, Dimension, Evidence, ExperienceResult, GroupCount, MAX_QUOTE_CHARS,
-    QUOTES_PER_THEME, Quote, SHORT_VERDICT_WORDS, SMALL_GROUPS, ShortVerdicts, Summary, ThemeResult, ThemeSummary,
-    UNKNOWN_GROUP,
-};
-pub use analysis::{
-    Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId, Token,
-    TokenFlags, VerbForms, normalise, normalise_into,
-};
-pub use engine::{AnalyseOptions, Analysis, Engine, InputInfo, Ledger, NoProgress, Progress};
+// The core types: what a program that analyses experiences needs. The rest
+// lives in its stage's module (`leefwereld::privacy::PiiKind`,
+// `leefwereld::evaluate::evaluate`, ...).
+pub use engine::{AnalyseOptions, Analysis, Engine, NoProgress, Progress};
 pub use error::{Error, ErrorKind};
-pub use evaluate::{
-    BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, Evaluation, F1Intervals, GoldExperience, GoldPii, Method,
-    PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
-    evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
-};
-pub use ingest::{
-    CsvReader, Experience, JsonlReader, MetaColumnNames, ReadOptions, Record, Role, RowSource, SkipReason, Skipped,
-    XlsxReader, open_input, parse_dutch_date,
-};
-pub use privacy::{PiiKind, PiiSpan, RedactSummary, Redactor, Showing, Shown, redact_file};
-pub use quality::{DEFAULT_QUALITY, MeasuredQuality};
-pub use report::{Format, JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, markdown, write_json};
-pub use theme::{
-    AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, Taxonomy, TaxonomyIssue,
-    Theme, ThemeAssigner, ThemeHit, check_taxonomy,
+pub use ingest::{Experience, ReadOptions, Role};
+pub use ledger::Ledger;
+pub use privacy::Redactor;
+pub use report::Format;
+pub use theme::{Taxonomy, ThemeHit};
+
+// Until 0.2, every name also stands at the crate root, where it stood
+// before the modules became namespaces; hidden from the docs. Use the
+// module paths.
+#[doc(hidden)]
+pub use {
+    aggregate::{
+        Aggregator, Breakdown, DEFAULT_MIN_GROUP, Dimension, Evidence, ExperienceResult, GroupCount, MAX_QUOTE_CHARS,
+        QUOTES_PER_THEME, Quote, SMALL_GROUPS, Summary, ThemeResult, ThemeSummary, UNKNOWN_GROUP,
+    },
+    analysis::{
+        Analyzer, AnalyzerBuilder, CompoundSplitter, DutchStemmer, Lexicon, MAX_WORD_BYTES, NO_TERM, Span, TermId,
+        Token, TokenFlags, VerbForms, normalise, normalise_into,
+    },
+    evaluate::{
+        BOOTSTRAP_ROUNDS, ClassScores, Confusion, CueScores, Evaluation, F1Intervals, GoldExperience, GoldPii, Method,
+        PII_KINDS, PiiKindScores, PiiScores, ROLES, SENTIMENTS, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
+        evaluate_predictions, keyword_taxonomy, parse_gold, parse_predictions, read_gold, read_predictions,
+    },
+    ingest::{
+        CsvReader, IN_MEMORY, JsonlReader, MetaColumnNames, Record, RowSource, XlsxReader, open_input, parse_dutch_date,
+    },
+    ledger::{ColumnMap, InputInfo, SkipReason, Skipped},
+    privacy::{PiiKind, PiiSpan, RedactSummary, redact_file},
+    quality::{DEFAULT_QUALITY, MeasuredQuality},
+    report::{JsonReportWriter, json, markdown, write_json},
+    theme::{
+        AssignerSettings, Assignment, Cue, CueHit, DEFAULT_TAXONOMY_TOML, IssueKind, OVERIG, TaxonomyIssue, Theme,
+        ThemeAssigner, check_taxonomy,
+    },
 };

@@ -5,6 +5,7 @@
 /// How well an assigner found the themes of held-out gold data: what a
 /// report tells its readers about how far to trust its counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct MeasuredQuality {
     /// The gold files it was measured on, together.
     pub gold: &'static [&'static str],

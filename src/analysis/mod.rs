@@ -3,7 +3,7 @@
 //!
 //! Each stage lives in its own file with its own tests. [`Analyzer`] runs them
 //! all and memoises everything that depends only on the word (see
-//! [`lexicon`](self::lexicon)), so that the work per token is one segmentation
+//! `lexicon`), so that the work per token is one segmentation
 //! step and one hash lookup.
 
 pub(crate) mod compound;

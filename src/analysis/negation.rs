@@ -53,7 +53,7 @@ pub(crate) fn mark_scopes(text: &str, tokens: &mut [Token]) {
 
 #[cfg(test)]
 mod tests {
-    use crate::Analyzer;
+    use crate::analysis::Analyzer;
 
     fn negated(text: &str) -> Vec<&str> {
         let a = Analyzer::new();

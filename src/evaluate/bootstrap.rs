@@ -8,6 +8,7 @@ use super::{f1, ratio};
 /// cut at the 2.5th and 97.5th percentile. On 375 experiences they are
 /// about 0.07 wide: differences smaller than that are not shown by the data.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct F1Intervals {
     /// (low, high) of macro-F1.
     pub macro_f1: (f64, f64),
@@ -29,7 +30,7 @@ impl F1Intervals {
     /// ```
     ///
     /// A theme absent from a sample (no gold, no prediction) counts with F1
-    /// 0 there, as in [`ThemeScores::compute`]: on a handful of experiences
+    /// 0 there, as in [`ThemeScores::compute`](super::ThemeScores::compute): on a handful of experiences
     /// the interval is wide for that reason too.
     pub fn compute(themes: usize, gold: &[Vec<usize>], predicted: &[Vec<usize>]) -> F1Intervals {
         assert_eq!(gold.len(), predicted.len(), "one prediction per gold experience");

@@ -8,6 +8,7 @@ use crate::engine::Engine;
 /// How one cue fared in the themes the assigner gave: in how many
 /// experiences it counted for a theme the gold has, and for one it has not.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CueScores {
     /// The theme id.
     pub theme: String,

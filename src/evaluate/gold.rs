@@ -17,6 +17,7 @@ pub const ROLES: [&str; 3] = ["client", "naaste", "medewerker"];
 
 /// One gold-labelled experience.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct GoldExperience {
     /// Its id.
     pub id: String,
@@ -39,6 +40,7 @@ pub struct GoldExperience {
 
 /// An annotated span of personal data, in char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GoldPii {
     /// First char.
     pub start: usize,

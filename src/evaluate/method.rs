@@ -14,7 +14,7 @@ pub enum Method {
     /// The baseline: the words of each theme's label as keywords, matched on
     /// stems, one match assigns (how QDA tools auto-code).
     Keyword,
-    /// Themes read from a file ([`read_predictions`]): another tool's output
+    /// Themes read from a file ([`read_predictions`](super::read_predictions)): another tool's output
     /// or a second annotator's labels. It has no engine.
     Predictions,
 }

@@ -29,6 +29,7 @@ use crate::theme::Taxonomy;
 
 /// The result of evaluating one method on a gold file.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// The method.
     pub method: Method,

@@ -8,6 +8,7 @@ use super::ratio;
 
 /// Recall and precision of one kind of personal data.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PiiKindScores {
     /// The kind (`naam`, `telefoon`, ...).
     pub kind: String,
@@ -21,6 +22,7 @@ pub struct PiiKindScores {
 
 /// How well the redactor finds annotated personal data, on character overlap.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct PiiScores {
     /// Experiences with a `pii` field.
     pub n: u64,

@@ -8,6 +8,7 @@ use crate::theme::OVERIG;
 
 /// Precision, recall, F1 and support of one theme.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ClassScores {
     /// The theme id.
     pub id: String,
@@ -27,6 +28,7 @@ pub struct ClassScores {
 
 /// How often a gold theme was missed while another was predicted instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Confusion {
     /// The gold theme that was missed (`overig`: the gold had no theme).
     pub gold: String,
@@ -38,6 +40,7 @@ pub struct Confusion {
 
 /// Multi-label theme scores.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ThemeScores {
     /// Experiences measured.
     pub n: u64,

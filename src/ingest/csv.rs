@@ -1,58 +1,17 @@
 //! Delimited text (CSV, semicolon-separated Excel exports, TSV), read as a
-//! stream of batches.
+//! stream of batches: the encoding and the delimiter are found here, rows
+//! and line numbers too; the shared [`Core`] does the rest.
 
-use std::fs::File;
+use std::collections::VecDeque;
 use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::columns::{self, ID_COLUMNS, find_any};
+use super::columns::SAMPLE_ROWS;
 use super::lines::{LineCounter, Lines};
-use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
-use crate::error::Error;
-
-/// How to read input files.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReadOptions {
-    /// Columns that hold the experiences; empty means: find one by its name.
-    pub text_columns: Vec<String>,
-    /// Texts longer than this many bytes are skipped.
-    pub max_text_bytes: usize,
-    /// The input's encoding as a WHATWG label (`utf-8`, `windows-1252`,
-    /// `utf-16le`, ...); `None` detects it: a byte-order mark, else UTF-16 by
-    /// its zero bytes, else UTF-8 if the start of the file is valid UTF-8,
-    /// else Windows-1252 (what Dutch Excel saves).
-    pub encoding: Option<String>,
-    /// The sheet of a spreadsheet to read; `None` reads the first.
-    pub sheet: Option<String>,
-    /// Metadata columns by name; `None` finds them by their usual names.
-    pub columns: MetaColumnNames,
-}
-
-/// Names of the metadata columns, when the user sets them.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MetaColumnNames {
-    /// Who wrote it (mapped to client / naaste / medewerker).
-    pub role: Option<String>,
-    /// Where (location, ward, team).
-    pub location: Option<String>,
-    /// When (a date).
-    pub date: Option<String>,
-    /// The sector (ouderenzorg, ggz, ...).
-    pub sector: Option<String>,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            text_columns: Vec::new(),
-            max_text_bytes: 1 << 20,
-            encoding: None,
-            sheet: None,
-            columns: MetaColumnNames::default(),
-        }
-    }
-}
+use super::reader::{Core, open_file};
+use super::{ColumnMap, Experience, ReadOptions, RowSource, SkipReason, Skipped};
+use crate::error::{Error, ErrorKind};
 
 /// Reads experiences from one delimited text file.
 ///
@@ -67,12 +26,8 @@ impl Default for ReadOptions {
 /// assert_eq!(reader.rows_read(), 2);
 /// ```
 pub struct CsvReader {
-    file: Arc<str>,
+    core: Core,
     reader: csv::Reader<Box<dyn Read + Send>>,
-    headers: Vec<Arc<str>>,
-    text_columns: Vec<usize>,
-    id_column: Option<usize>,
-    max_text_bytes: usize,
     encoding: &'static encoding_rs::Encoding,
     delimiter: u8,
     bom: bool,
@@ -83,19 +38,18 @@ pub struct CsvReader {
     held: csv::ByteRecord,
     /// Line and ordinal of the held row.
     held_line: Option<(u64, u64)>,
-    meta_columns: MetaColumns,
-    rows_read: u64,
+    /// Rows read ahead to find the columns, with their lines.
+    ahead: VecDeque<(csv::ByteRecord, u64)>,
     total_bytes: Option<u64>,
     done: bool,
-    seen: SeenRows,
     lines: Lines,
 }
 
 impl std::fmt::Debug for CsvReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CsvReader")
-            .field("file", &self.file)
-            .field("rows_read", &self.rows_read)
+            .field("file", &self.core.file)
+            .field("rows_read", &self.core.rows_read)
             .finish_non_exhaustive()
     }
 }
@@ -105,14 +59,9 @@ const SNIFF_BYTES: usize = 64 * 1024;
 impl CsvReader {
     /// Opens a file.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<CsvReader, Error> {
-        let name = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::input(&name, None, "is a directory, not a file"));
-        }
-        let file = File::open(path).map_err(|e| Error::io(path, e))?;
+        let (name, file, size) = open_file(path)?;
         let mut reader = CsvReader::from_reader(&name, BufReader::with_capacity(1 << 20, file), options)?;
-        reader.total_bytes = Some(meta.len());
+        reader.total_bytes = Some(size);
         Ok(reader)
     }
 
@@ -128,7 +77,7 @@ impl CsvReader {
         (&mut source).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(io)?;
         let encoding = match &options.encoding {
             Some(label) => encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-                Error::input(name, None, format!("unknown encoding '{label}'; try utf-8, windows-1252 or utf-16le"))
+                Error::new(ErrorKind::UnknownEncoding { file: name.to_string(), label: label.clone() })
             })?,
             None => detect_encoding(&head).ok_or_else(|| {
                 Error::input(name, None, "the file holds NUL bytes: it looks binary, not like CSV text")
@@ -136,12 +85,15 @@ impl CsvReader {
         };
         let utf8 = encoding == encoding_rs::UTF_8;
         let bom = if utf8 && head.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
-        let delimiter = if utf8 {
-            sniff_delimiter(&head[bom..])
-        } else {
-            let (text, _, _) = encoding.decode(&head);
-            sniff_delimiter(text.as_bytes())
+        let decoded = match utf8 {
+            true => std::borrow::Cow::Borrowed(&head[bom..]),
+            false => std::borrow::Cow::Owned(encoding.decode(&head).0.into_owned().into_bytes()),
         };
+        // Excel's "sep=;" line names the delimiter; the header follows it.
+        let sep_line = excel_sep_line(&decoded);
+        let header_row = options.header_row.unwrap_or(1 + sep_line.is_some() as u64);
+        let delimiter =
+            sep_line.unwrap_or_else(|| sniff_delimiter(after_lines(&decoded, header_row.saturating_sub(1) as usize)));
         let bom = match encoding.name() {
             "UTF-8" => bom > 0,
             "UTF-16LE" => head.starts_with(&[0xFF, 0xFE]),
@@ -172,7 +124,7 @@ impl CsvReader {
         loop {
             let mut byte = [0u8; 1];
             match rest.read(&mut byte).map_err(io)? {
-                0 => return Err(Error::input(name, None, "the file is empty")),
+                0 => return Err(Error::empty(name, None, "the file is empty")),
                 _ => {
                     peeked.push(byte[0]);
                     if !byte[0].is_ascii_whitespace() {
@@ -185,32 +137,50 @@ impl CsvReader {
         let rest: Box<dyn Read + Send> =
             Box::new(LineCounter::new(std::io::Cursor::new(peeked).chain(rest), lines.clone()));
         let mut reader =
-            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(true).from_reader(rest);
-        let header_record = reader.byte_headers().map_err(|e| Error::input(name, Some(1), e.to_string()))?.clone();
+            csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(rest);
+        let fail = |e: csv::Error| Error::input(name, e.position().map(|p| p.line()), e.to_string());
+        // The header: the first record, or the one on the line asked for.
+        let mut header_record = csv::ByteRecord::new();
+        let header_line = loop {
+            if !reader.read_byte_record(&mut header_record).map_err(fail)? {
+                return Err(match options.header_row {
+                    Some(n) => Error::empty(name, None, format!("the file has no line {n} to read the header from")),
+                    None => Error::empty(name, None, "the file is empty"),
+                });
+            }
+            let line = lines.line_of(header_record.position().map_or(0, |p| p.byte()));
+            if line >= header_row {
+                break line;
+            }
+        };
         let mut headers = Vec::with_capacity(header_record.len());
         for (i, h) in header_record.iter().enumerate() {
             let h = std::str::from_utf8(h).map_err(|_| {
                 Error::input(
                     name,
-                    Some(1),
+                    Some(header_line),
                     format!("column {} of the header is not valid UTF-8; save the file as UTF-8", i + 1),
                 )
             })?;
-            headers.push(h.trim().to_string());
+            headers.push(h.trim().trim_start_matches('\u{feff}').to_string());
         }
-        let text_columns =
-            columns::text_columns(&headers, &options.text_columns).map_err(|m| Error::input(name, Some(1), m))?;
-        let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
-        let meta_columns =
-            MetaColumns::find(&headers, &text_columns, &options.columns).map_err(|m| Error::input(name, Some(1), m))?;
+        // The first rows, read ahead: the columns are found from them too.
+        let mut ahead = VecDeque::new();
+        while ahead.len() < SAMPLE_ROWS {
+            let mut record = csv::ByteRecord::new();
+            if !reader.read_byte_record(&mut record).map_err(fail)? {
+                break;
+            }
+            let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
+            ahead.push_back((record, line));
+        }
+        let sample: Vec<Vec<String>> =
+            ahead.iter().map(|(r, _)| r.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect()).collect();
+        let sample: Vec<Vec<&str>> = sample.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        let core = Core::new(name, headers, header_line, &sample, options)?;
         Ok(CsvReader {
-            meta_columns,
-            file: Arc::from(name),
+            core,
             reader,
-            headers: headers.into_iter().map(Arc::from).collect(),
-            text_columns,
-            id_column,
-            max_text_bytes: options.max_text_bytes,
             encoding,
             delimiter,
             bom,
@@ -218,27 +188,31 @@ impl CsvReader {
             record: csv::ByteRecord::new(),
             held: csv::ByteRecord::new(),
             held_line: None,
-            rows_read: 0,
+            ahead,
             total_bytes: None,
             done: false,
-            seen: SeenRows::default(),
             lines,
         })
     }
 
     /// The file's name as given.
     pub fn file(&self) -> &Arc<str> {
-        &self.file
+        &self.core.file
     }
 
     /// The header's column names.
     pub fn headers(&self) -> &[Arc<str>] {
-        &self.headers
+        &self.core.headers
     }
 
     /// The names of the columns read as text.
     pub fn text_columns(&self) -> Vec<&str> {
-        self.text_columns.iter().map(|&i| &*self.headers[i]).collect()
+        self.core.columns.text.iter().map(|&i| &*self.core.headers[i]).collect()
+    }
+
+    /// Which column became what.
+    pub fn columns(&self) -> &ColumnMap {
+        &self.core.map
     }
 
     /// The encoding the file is read in (`UTF-8`, `windows-1252`, ...).
@@ -253,7 +227,7 @@ impl CsvReader {
 
     /// Rows read so far (not counting the header).
     pub fn rows_read(&self) -> u64 {
-        self.rows_read
+        self.core.rows_read
     }
 
     /// Bytes read so far.
@@ -278,7 +252,7 @@ impl CsvReader {
         while n < max_rows {
             match self.advance()? {
                 Next::End => break,
-                Next::Row { line, row } => self.take_row(line, row, out, skipped)?,
+                Next::Row { line, row } => self.take_row(line, row, out, skipped),
                 Next::Unclosed { line } => skipped.push(self.unclosed(line)),
             }
             n += 1;
@@ -296,20 +270,20 @@ impl CsvReader {
             Next::Unclosed { line } => return Ok(Some(Err(self.unclosed(line)))),
             Next::Row { line, .. } => line,
         };
-        let skip = |reason, text: &str| Skipped { file: self.file.clone(), line, reason, excerpt: excerpt(text, 80) };
+        let skip = |reason, text: &str| self.core.skip(line, reason, text);
         let mut fields = Vec::with_capacity(self.record.len());
         for (i, f) in self.record.iter().enumerate() {
             match std::str::from_utf8(f) {
                 Ok(s) => fields.push(s.to_string()),
                 Err(e) => {
-                    let column = self.headers.get(i).map_or("?".into(), |h| h.to_string());
+                    let column = self.core.headers.get(i).map_or("?".into(), |h| h.to_string());
                     let reason = SkipReason::Undecodable { column, byte: f[e.valid_up_to()] };
                     return Ok(Some(Err(skip(reason, &String::from_utf8_lossy(f)))));
                 }
             }
         }
-        if fields.len() != self.headers.len() {
-            let reason = SkipReason::FieldCount { found: fields.len(), expected: self.headers.len() };
+        if fields.len() != self.core.headers.len() {
+            let reason = SkipReason::FieldCount { found: fields.len(), expected: self.core.headers.len() };
             return Ok(Some(Err(skip(reason, &fields.join(" | ")))));
         }
         Ok(Some(Ok(Record { line, fields })))
@@ -317,7 +291,7 @@ impl CsvReader {
 
     /// The indexes of the text columns.
     pub(crate) fn text_column_indexes(&self) -> &[usize] {
-        &self.text_columns
+        &self.core.columns.text
     }
 
     /// Whether the file starts with a byte order mark.
@@ -336,25 +310,33 @@ impl CsvReader {
             if self.done {
                 return Ok(Next::End);
             }
-            let more = self
-                .reader
-                .read_byte_record(&mut self.record)
-                .map_err(|e| Error::input(&self.file, e.position().map(|p| p.line()), e.to_string()))?;
-            if !more {
+            let line = match self.ahead.pop_front() {
+                Some((record, line)) => {
+                    self.record = record;
+                    Some(line)
+                }
+                None => {
+                    let more = self
+                        .reader
+                        .read_byte_record(&mut self.record)
+                        .map_err(|e| Error::input(&self.core.file, e.position().map(|p| p.line()), e.to_string()))?;
+                    more.then(|| self.lines.line_of(self.record.position().map_or(0, |p| p.byte())))
+                }
+            };
+            let Some(line) = line else {
                 self.done = true;
-                if self.rows_read == 0 {
-                    return Err(Error::input(&self.file, None, "the file has a header but no rows"));
+                if self.core.rows_read == 0 {
+                    return Err(Error::empty(&self.core.file, None, "the file has a header but no rows"));
                 }
                 let Some((line, row)) = self.held_line.take() else { return Ok(Next::End) };
                 std::mem::swap(&mut self.record, &mut self.held);
                 let runs_to_end = self.lines.odd_quotes() && self.record.iter().any(|f| f.contains(&b'\n'));
                 return Ok(if runs_to_end { Next::Unclosed { line } } else { Next::Row { line, row } });
-            }
-            self.rows_read += 1;
-            let line = self.lines.line_of(self.record.position().map_or(0, |p| p.byte()));
+            };
+            self.core.rows_read += 1;
             // Hold this row; process the one held before.
             std::mem::swap(&mut self.record, &mut self.held);
-            if let Some((line, row)) = self.held_line.replace((line, self.rows_read)) {
+            if let Some((line, row)) = self.held_line.replace((line, self.core.rows_read)) {
                 return Ok(Next::Row { line, row });
             }
         }
@@ -363,80 +345,38 @@ impl CsvReader {
     /// The skip for the row in `self.record`, whose quote runs to the end.
     fn unclosed(&self, line: u64) -> Skipped {
         let text = String::from_utf8_lossy(self.record.as_slice()).into_owned();
-        Skipped {
-            file: self.file.clone(),
-            line,
-            reason: SkipReason::UnclosedQuote { last_line: self.lines.last_line() },
-            excerpt: excerpt(&text, 80),
-        }
+        self.core.skip(line, SkipReason::UnclosedQuote { last_line: self.lines.last_line() }, &text)
     }
 
     /// Turns `self.record` (row `row`, from `line`) into experiences or a skip.
-    fn take_row(
-        &mut self,
-        line: u64,
-        row: u64,
-        out: &mut Vec<Experience>,
-        skipped: &mut Vec<Skipped>,
-    ) -> Result<(), Error> {
+    fn take_row(&mut self, line: u64, row: u64, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
         let rec = &self.record;
         let raw: Vec<&[u8]> = rec.iter().collect();
-        if let Some(first_line) = self.seen.first_line(&raw, line) {
-            let text = String::from_utf8_lossy(&raw.join(&b" | "[..])).into_owned();
-            skipped.push(Skipped {
-                file: self.file.clone(),
-                line,
-                reason: SkipReason::Duplicate { first_line },
-                excerpt: excerpt(&text, 80),
-            });
-            return Ok(());
+        if let Some(skip) = self.core.duplicate(&raw, line) {
+            skipped.push(skip);
+            return;
         }
         let mut fields = Vec::with_capacity(rec.len());
-        for (i, f) in rec.iter().enumerate() {
+        for (i, f) in raw.iter().enumerate() {
             match std::str::from_utf8(f) {
                 Ok(s) => fields.push(s),
                 Err(e) => {
                     // Only possible when the file was taken for UTF-8: the
                     // start was valid, this row is not.
-                    let bad = f[e.valid_up_to()];
-                    let column = self.headers.get(i).map_or("?".into(), |h| h.to_string());
-                    skipped.push(Skipped {
-                        file: self.file.clone(),
-                        line,
-                        reason: SkipReason::Undecodable { column, byte: bad },
-                        excerpt: excerpt(&String::from_utf8_lossy(f), 80),
-                    });
-                    return Ok(());
+                    let column = self.core.headers.get(i).map_or("?".into(), |h| h.to_string());
+                    let reason = SkipReason::Undecodable { column, byte: f[e.valid_up_to()] };
+                    skipped.push(self.core.skip(line, reason, &String::from_utf8_lossy(f)));
+                    return;
                 }
             }
         }
-        let skip = |reason: SkipReason, text: &str| Skipped {
-            file: self.file.clone(),
-            line,
-            reason,
-            excerpt: excerpt(text, 80),
-        };
-        if fields.len() != self.headers.len() {
-            let joined = fields.join(" | ");
-            skipped.push(skip(SkipReason::FieldCount { found: fields.len(), expected: self.headers.len() }, &joined));
-            return Ok(());
+        let expected = self.core.headers.len();
+        if fields.len() != expected {
+            let reason = SkipReason::FieldCount { found: fields.len(), expected };
+            skipped.push(self.core.skip(line, reason, &fields.join(" | ")));
+            return;
         }
-        let id = match self.id_column {
-            Some(i) if !fields[i].trim().is_empty() => fields[i].trim().to_string(),
-            _ => format!("r{line}"),
-        };
-        let (role, location, date, sector) = self.meta_columns.read(|i| fields.get(i).map(|s| s.to_string()));
-        let meta = (0..fields.len())
-            .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
-            .map(|i| (self.headers[i].clone(), fields[i].to_string()))
-            .collect();
-        let answers = self.text_columns.iter().map(|&c| (self.headers[c].clone(), fields[c])).collect();
-        Row { file: &self.file, line, row, id, answers, meta, role, location, date, sector }.emit(
-            self.max_text_bytes,
-            out,
-            skipped,
-        );
-        Ok(())
+        self.core.take(line, row, &fields, out, skipped);
     }
 }
 
@@ -487,6 +427,27 @@ fn detect_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
+/// The delimiter an Excel `sep=;` first line names.
+fn excel_sep_line(head: &[u8]) -> Option<u8> {
+    let rest = head.strip_prefix(b"sep=")?;
+    match rest {
+        [d, b'\r' | b'\n', ..] if d.is_ascii_punctuation() || *d == b'\t' => Some(*d),
+        _ => None,
+    }
+}
+
+/// `head` after its first `n` lines.
+fn after_lines(head: &[u8], n: usize) -> &[u8] {
+    let mut rest = head;
+    for _ in 0..n {
+        match memchr::memchr(b'\n', rest) {
+            Some(i) => rest = &rest[i + 1..],
+            None => return rest,
+        }
+    }
+    rest
+}
+
 /// The delimiter of a delimited text: the candidate that occurs most often
 /// outside quotes on the first line (`;`, `,`, tab, `|`; ties in that order).
 fn sniff_delimiter(head: &[u8]) -> u8 {
@@ -532,6 +493,12 @@ impl RowSource for CsvReader {
     }
     fn encoding(&self) -> &'static str {
         CsvReader::encoding(self)
+    }
+    fn columns(&self) -> &ColumnMap {
+        CsvReader::columns(self)
+    }
+    fn non_answers(&self) -> Vec<(Arc<str>, u64)> {
+        self.core.non_answers()
     }
 }
 
@@ -590,6 +557,31 @@ mod tests {
         let opts = ReadOptions { encoding: Some("klingon".into()), ..Default::default() };
         let err = CsvReader::from_reader("t.csv", &b"a\n"[..], &opts).unwrap_err();
         assert_eq!(err.to_string(), "t.csv: unknown encoding 'klingon'; try utf-8, windows-1252 or utf-16le");
+    }
+
+    #[test]
+    fn an_excel_sep_line_names_the_delimiter() {
+        let (out, sk, n) = read(b"sep=,\r\nid,ervaring\r\n1,\"Goed; echt\"\r\n").unwrap();
+        assert_eq!((n, sk.len(), out[0].text.as_str(), out[0].line), (1, 0, "Goed; echt", 3));
+    }
+
+    #[test]
+    fn errors_have_kinds_and_positions_to_match_on() {
+        use crate::error::ErrorKind;
+        let err = read(b"id;datum\n1;2\n").unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::NoTextColumn { columns, .. } if columns.len() == 2));
+        assert_eq!(err.position(), Some(("t.csv", 1)));
+        assert!(matches!(read(b"").unwrap_err().kind(), ErrorKind::EmptyInput { .. }));
+        assert!(matches!(read(b"ervaring\n").unwrap_err().kind(), ErrorKind::EmptyInput { .. }));
+        let opts = ReadOptions { text_columns: vec!["vraag".into()], ..Default::default() };
+        let err =
+            CsvReader::from_reader("t.csv", &b"titel\n\nid;x\n1;2\n"[..], &ReadOptions { header_row: Some(3), ..opts })
+                .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::MissingColumn { column, .. } if column == "vraag"), "{err}");
+        assert_eq!(err.position(), Some(("t.csv", 3)));
+        let opts = ReadOptions { encoding: Some("klingon".into()), ..Default::default() };
+        let err = CsvReader::from_reader("t.csv", &b"a\n"[..], &opts).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::UnknownEncoding { label, .. } if label == "klingon"));
     }
 
     fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {

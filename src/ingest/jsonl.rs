@@ -1,141 +1,219 @@
 //! JSON Lines: one experience per line, as client-portal and survey-tool
 //! exports and other programs write them.
 
-use std::fs::File;
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 
-use super::columns::{ID_COLUMNS, TEXT_COLUMNS, find_any, find_named};
-use super::csv::ReadOptions;
-use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::columns::{SAMPLE_ROWS, TEXT_COLUMNS, find_any, find_named};
+use super::reader::{Core, open_file};
+use super::{ColumnMap, Experience, ReadOptions, RowSource, SkipReason, Skipped};
 use crate::error::Error;
 
-/// Reads experiences from a JSON Lines file: each line an object; the text
-/// is the field named like a text column (or named by `--text-column`), the
-/// id the field named like an id column, other scalar fields metadata. A line
-/// that is not a JSON object is skipped with its line and reason; blank lines
-/// are not rows.
+/// Reads experiences from a JSON Lines file: each line an object. The
+/// fields of the first objects are its columns, found as a CSV file's are:
+/// the text is the field named like a text column (or named by
+/// `--text-column`, or holding free text), the id the field named like an id
+/// column, other scalar fields metadata. A line that is not a JSON object is
+/// skipped with its line and reason; blank lines are not rows. A file of
+/// which not one line is an object is an error.
 ///
 /// ```
 /// use leefwereld::{JsonlReader, ReadOptions, RowSource};
 /// let data = "{\"id\": 7, \"tekst\": \"De soep was lauw.\", \"rol\": \"bewoner\"}\n{kapot\n";
-/// let mut r = JsonlReader::from_reader("mem.jsonl", data.as_bytes(), &ReadOptions::default());
+/// let mut r = JsonlReader::from_reader("mem.jsonl", data.as_bytes(), &ReadOptions::default())?;
 /// let (mut rows, mut skipped) = (Vec::new(), Vec::new());
-/// while r.read_batch(100, &mut rows, &mut skipped).unwrap() > 0 {}
+/// while r.read_batch(100, &mut rows, &mut skipped)? > 0 {}
 /// assert_eq!((rows[0].id.as_str(), rows[0].text.as_str()), ("7", "De soep was lauw."));
 /// assert_eq!((skipped[0].line, skipped[0].reason.code()), (2, "invalid-json"));
+/// # Ok::<(), leefwereld::Error>(())
 /// ```
 pub struct JsonlReader {
-    file: Arc<str>,
+    core: Core,
     lines: std::io::Split<BufReader<Box<dyn Read + Send>>>,
-    text_columns: Vec<String>,
-    columns: super::csv::MetaColumnNames,
-    max_text_bytes: usize,
+    /// Lines read ahead to find the columns: (line, bytes).
+    ahead: VecDeque<(u64, Vec<u8>)>,
+    /// The column of each field name.
+    index: FxHashMap<String, usize>,
+    /// The cells of the row being read (kept between rows).
+    cells: Vec<String>,
     line: u64,
-    rows_read: u64,
     bytes_read: u64,
     total_bytes: Option<u64>,
-    seen: SeenRows,
 }
 
 impl std::fmt::Debug for JsonlReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JsonlReader")
-            .field("file", &self.file)
-            .field("rows_read", &self.rows_read)
+            .field("file", &self.core.file)
+            .field("rows_read", &self.core.rows_read)
             .finish_non_exhaustive()
     }
 }
 
+/// Lines read ahead at most, to find the first objects.
+const AHEAD_LINES: usize = 10_000;
+
 impl JsonlReader {
     /// Opens a file.
     pub fn open(path: &Path, options: &ReadOptions) -> Result<JsonlReader, Error> {
-        let name = path.display().to_string();
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            return Err(Error::input(&name, None, "is a directory, not a file"));
-        }
-        let file = File::open(path).map_err(|e| Error::io(path, e))?;
-        let mut r = JsonlReader::from_reader(&name, file, options);
-        r.total_bytes = Some(meta.len());
+        let (name, file, size) = open_file(path)?;
+        let mut r = JsonlReader::from_reader(&name, file, options)?;
+        r.total_bytes = Some(size);
         Ok(r)
     }
 
-    /// Reads from any byte source; `name` names it in messages.
-    pub fn from_reader(name: &str, source: impl Read + Send + 'static, options: &ReadOptions) -> JsonlReader {
-        let boxed: Box<dyn Read + Send> = Box::new(source);
-        JsonlReader {
-            file: Arc::from(name),
-            lines: BufReader::with_capacity(1 << 20, boxed).split(b'\n'),
-            text_columns: options.text_columns.clone(),
-            columns: options.columns.clone(),
-            max_text_bytes: options.max_text_bytes,
-            line: 0,
-            rows_read: 0,
-            bytes_read: 0,
-            total_bytes: None,
-            seen: SeenRows::default(),
+    /// Reads from any byte source; `name` names it in messages. The first
+    /// lines are read at once, to find the columns.
+    pub fn from_reader(
+        name: &str,
+        source: impl Read + Send + 'static,
+        options: &ReadOptions,
+    ) -> Result<JsonlReader, Error> {
+        if let Some(n) = options.header_row {
+            return Err(Error::input(name, None, format!("--header-row {n}: JSON Lines files have no header row")));
         }
+        let boxed: Box<dyn Read + Send> = Box::new(source);
+        let mut lines = BufReader::with_capacity(1 << 20, boxed).split(b'\n');
+        let mut ahead = VecDeque::new();
+        let (mut objects, mut first_error) = (Vec::new(), None);
+        let mut line = 0;
+        while objects.len() < SAMPLE_ROWS && ahead.len() < AHEAD_LINES {
+            let Some(raw) = lines.next() else { break };
+            line += 1;
+            let raw = raw.map_err(|e| Error::input(name, Some(line), format!("cannot read: {e}")))?;
+            let text = String::from_utf8_lossy(&raw);
+            let text = text.trim().trim_start_matches('\u{feff}');
+            if !text.is_empty() {
+                match serde_json::from_str::<Value>(text) {
+                    Ok(Value::Object(o)) => objects.push(o),
+                    Ok(_) => drop(first_error.get_or_insert((line, "not a JSON object".to_string()))),
+                    Err(e) => drop(first_error.get_or_insert((line, e.to_string()))),
+                }
+            }
+            ahead.push_back((line, raw));
+        }
+        if objects.is_empty() {
+            return Err(match first_error {
+                None => Error::empty(name, None, "the file is empty"),
+                Some((l, e)) => Error::empty(
+                    name,
+                    Some(l),
+                    format!("not one of the first {} lines is a JSON object ({e})", ahead.len()),
+                ),
+            });
+        }
+        // The fields of the first objects, in the order they are met.
+        let mut headers: Vec<String> = Vec::new();
+        let mut index = FxHashMap::default();
+        for o in &objects {
+            for k in o.keys() {
+                if !index.contains_key(k) {
+                    index.insert(k.clone(), headers.len());
+                    headers.push(k.clone());
+                }
+            }
+        }
+        let sample: Vec<Vec<String>> = objects
+            .iter()
+            .map(|o| headers.iter().map(|h| o.get(h).and_then(scalar).unwrap_or_default()).collect())
+            .collect();
+        let sample: Vec<Vec<&str>> = sample.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        let core = Core::new(name, headers, 0, &sample, options)?;
+        Ok(JsonlReader { core, lines, ahead, index, cells: Vec::new(), line: 0, bytes_read: 0, total_bytes: None })
+    }
+
+    /// Which column became what.
+    pub fn columns(&self) -> &ColumnMap {
+        &self.core.map
     }
 
     fn take(&mut self, raw: &[u8], out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
         let line = self.line;
-        let skip = |reason: SkipReason, text: &str| Skipped {
-            file: self.file.clone(),
-            line,
-            reason,
-            excerpt: excerpt(text, 80),
-        };
-        if let Some(first_line) = self.seen.first_line(&[raw], line) {
-            skipped.push(skip(SkipReason::Duplicate { first_line }, &String::from_utf8_lossy(raw)));
+        if let Some(skip) = self.core.duplicate(&[raw], line) {
+            skipped.push(skip);
             return;
         }
         let text = match std::str::from_utf8(raw) {
             Ok(text) => text,
             Err(e) => {
                 let reason = SkipReason::Undecodable { column: "(line)".into(), byte: raw[e.valid_up_to()] };
-                skipped.push(skip(reason, &String::from_utf8_lossy(raw)));
+                skipped.push(self.core.skip(line, reason, &String::from_utf8_lossy(raw)));
                 return;
             }
         };
         let text = text.trim_start_matches('\u{feff}');
-        let (object, keys, text_keys) = match parse_object(text, &self.text_columns) {
-            Ok(parsed) => parsed,
-            Err(reason) => {
-                skipped.push(skip(reason, text));
+        let object = match serde_json::from_str(text) {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                let reason = SkipReason::InvalidJson { message: "not a JSON object".into() };
+                skipped.push(self.core.skip(line, reason, text));
+                return;
+            }
+            Err(e) => {
+                skipped.push(self.core.skip(line, SkipReason::InvalidJson { message: e.to_string() }, text));
                 return;
             }
         };
-        let id_key = find_any(&keys, ID_COLUMNS).filter(|k| !text_keys.contains(k));
-        let id = match id_key.map(|k| &object[&keys[k]]) {
-            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => format!("r{line}"),
-        };
-        let scalar = |v: &Value| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        };
-        // A field named by flag that a record lacks is simply absent there.
-        let meta_columns = MetaColumns::find(&keys, &text_keys, &self.columns).unwrap_or_default();
-        let (role, location, date, sector) = meta_columns.read(|i| keys.get(i).and_then(|k| scalar(&object[k])));
-        let meta = (0..keys.len())
-            .filter(|i| !text_keys.contains(i) && Some(*i) != id_key)
-            .filter_map(|i| scalar(&object[&keys[i]]).map(|v| (Arc::from(keys[i].as_str()), v)))
-            .collect();
-        let answers =
-            text_keys.iter().map(|&k| (Arc::from(keys[k].as_str()), object[&keys[k]].as_str().unwrap_or(""))).collect();
-        let row = self.rows_read;
-        Row { file: &self.file, line, row, id, answers, meta, role, location, date, sector }.emit(
-            self.max_text_bytes,
-            out,
-            skipped,
-        );
+        let text_fields = &self.core.map.text;
+        if !text_fields.iter().any(|f| object.contains_key(f)) {
+            let fields: Vec<&str> = object.keys().map(String::as_str).collect();
+            let message = format!("no field {}; the fields are: {}", text_fields.join(", "), fields.join(", "));
+            skipped.push(self.core.skip(line, SkipReason::MissingField { message }, text));
+            return;
+        }
+        let mut cells = std::mem::take(&mut self.cells);
+        cells.iter_mut().for_each(String::clear);
+        for (k, v) in &object {
+            let i = match self.index.get(k) {
+                Some(&i) => i,
+                None => {
+                    // A field the first objects did not have: metadata.
+                    let i = self.core.add_column(k);
+                    self.index.insert(k.clone(), i);
+                    i
+                }
+            };
+            if cells.len() <= i {
+                cells.resize(i + 1, String::new());
+            }
+            if let Some(v) = scalar_str(v) {
+                cells[i].push_str(&v);
+            }
+        }
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let row = self.core.rows_read;
+        self.core.take(line, row, &refs, out, skipped);
+        drop(refs);
+        self.cells = cells;
+    }
+
+    /// The next line, read ahead or not.
+    fn next_line(&mut self) -> Option<Result<(u64, Vec<u8>), Error>> {
+        if let Some(l) = self.ahead.pop_front() {
+            return Some(Ok(l));
+        }
+        let raw = self.lines.next()?;
+        let line = self.line + 1;
+        Some(raw.map(|r| (line, r)).map_err(|e| Error::input(&self.core.file, Some(line), format!("cannot read: {e}"))))
+    }
+}
+
+/// A scalar JSON value as text; `None` for arrays, objects and null.
+fn scalar(v: &Value) -> Option<String> {
+    scalar_str(v).map(|s| s.into_owned())
+}
+
+fn scalar_str(v: &Value) -> Option<std::borrow::Cow<'_, str>> {
+    match v {
+        Value::String(s) => Some(std::borrow::Cow::Borrowed(s)),
+        Value::Number(n) => Some(n.to_string().into()),
+        Value::Bool(b) => Some(b.to_string().into()),
+        _ => None,
     }
 }
 
@@ -167,7 +245,7 @@ pub(crate) fn parse_object(line: &str, text_columns: &[String]) -> Result<JsonRe
 
 impl RowSource for JsonlReader {
     fn file(&self) -> &Arc<str> {
-        &self.file
+        &self.core.file
     }
 
     fn read_batch(
@@ -178,26 +256,23 @@ impl RowSource for JsonlReader {
     ) -> Result<usize, Error> {
         let mut n = 0;
         while n < max_rows {
-            let Some(raw) = self.lines.next() else { break };
-            let raw = raw.map_err(|e| Error::input(&self.file, Some(self.line + 1), format!("cannot read: {e}")))?;
-            self.line += 1;
+            let Some(next) = self.next_line() else { break };
+            let (line, raw) = next?;
+            self.line = line;
             self.bytes_read += raw.len() as u64 + 1;
             let trimmed = raw.strip_suffix(b"\r").unwrap_or(&raw);
             if trimmed.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             n += 1;
-            self.rows_read += 1;
+            self.core.rows_read += 1;
             self.take(trimmed, out, skipped);
-        }
-        if n == 0 && self.rows_read == 0 {
-            return Err(Error::input(&self.file, None, "the file is empty"));
         }
         Ok(n)
     }
 
     fn rows_read(&self) -> u64 {
-        self.rows_read
+        self.core.rows_read
     }
 
     fn bytes_read(&self) -> u64 {
@@ -211,6 +286,14 @@ impl RowSource for JsonlReader {
     fn encoding(&self) -> &'static str {
         "UTF-8"
     }
+
+    fn columns(&self) -> &ColumnMap {
+        &self.core.map
+    }
+
+    fn non_answers(&self) -> Vec<(Arc<str>, u64)> {
+        self.core.non_answers()
+    }
 }
 
 #[cfg(test)]
@@ -218,7 +301,7 @@ mod tests {
     use super::*;
 
     fn read(data: &'static str, opts: &ReadOptions) -> Result<(Vec<Experience>, Vec<Skipped>, u64), Error> {
-        let mut r = JsonlReader::from_reader("t.jsonl", data.as_bytes(), opts);
+        let mut r = JsonlReader::from_reader("t.jsonl", data.as_bytes(), opts)?;
         let (mut out, mut sk) = (Vec::new(), Vec::new());
         while r.read_batch(2, &mut out, &mut sk)? > 0 {}
         Ok((out, sk, r.rows_read()))

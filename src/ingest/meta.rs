@@ -147,16 +147,6 @@ fn role_of_word(w: &str) -> Option<Role> {
     }
 }
 
-/// Header names of a role column.
-pub const ROLE_COLUMNS: &[&str] = &["rol", "relatie", "ingevuld door", "respondenttype", "type respondent", "wie"];
-/// Header names of a location column.
-pub const LOCATION_COLUMNS: &[&str] =
-    &["locatie", "afdeling", "team", "woongroep", "vestiging", "unit", "woning", "wijk", "location"];
-/// Header names of a sector column.
-pub const SECTOR_COLUMNS: &[&str] = &["sector", "zorgsoort", "zorgvorm", "branche", "doelgroep"];
-/// Header names of a date column.
-pub const DATE_COLUMNS: &[&str] = &["datum", "ingevuld op", "datum ingevuld", "invuldatum", "date", "dag"];
-
 const MONTHS: [&str; 12] = [
     "januari",
     "februari",

@@ -2,26 +2,92 @@
 //! row that cannot be analysed, so that nothing is lost silently.
 //!
 //! Readers are streaming: they hand out batches of rows, so memory follows
-//! what the analysis keeps, not the size of the file.
+//! what the analysis keeps, not the size of the file. The formats (CSV,
+//! JSON Lines, spreadsheets) find rows and cells; one core
+//! (`reader`) turns cells into experiences, finds the
+//! columns (`columns`) and keeps the books.
 
 pub(crate) mod columns;
 pub(crate) mod csv;
 pub(crate) mod jsonl;
 pub(crate) mod lines;
+pub(crate) mod memory;
 pub(crate) mod meta;
+pub(crate) mod reader;
 pub(crate) mod xlsx;
 
-use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
-pub use self::csv::{CsvReader, MetaColumnNames, ReadOptions, Record};
+pub use self::csv::{CsvReader, Record};
 pub use self::jsonl::JsonlReader;
+pub use self::memory::IN_MEMORY;
 pub use self::meta::{Role, parse_dutch_date};
 pub use self::xlsx::XlsxReader;
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
+pub(crate) use crate::ledger::excerpt;
+pub use crate::ledger::{ColumnMap, SkipReason, Skipped};
+
+/// How to read input files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadOptions {
+    /// Columns that hold the experiences, each a question; empty means: the
+    /// first column named like a text column (ervaring, opmerking,
+    /// toelichting, ...), else every column whose values read as free text.
+    /// A named column one input lacks is absent there (another input may
+    /// have it); a name no input has is an error.
+    pub text_columns: Vec<String>,
+    /// Texts longer than this many bytes are skipped.
+    pub max_text_bytes: usize,
+    /// The input's encoding as a WHATWG label (`utf-8`, `windows-1252`,
+    /// `utf-16le`, ...); `None` detects it: a byte-order mark, else UTF-16 by
+    /// its zero bytes, else UTF-8 if the start of the file is valid UTF-8,
+    /// else Windows-1252 (what Dutch Excel saves).
+    pub encoding: Option<String>,
+    /// The sheet of a spreadsheet to read; `None` reads the first. Refused
+    /// for inputs that are not spreadsheets.
+    pub sheet: Option<String>,
+    /// The 1-based row (line) of the header, for exports with title rows
+    /// above it; `None` takes the first line of a CSV file, and in a
+    /// spreadsheet the first row that looks like a header (several text
+    /// cells, as many as the widest rows have).
+    pub header_row: Option<u64>,
+    /// Metadata columns by name; `None` finds them by their usual names.
+    pub columns: MetaColumnNames,
+}
+
+impl ReadOptions {
+    /// The default options with these text columns.
+    pub fn with_text_columns(columns: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        ReadOptions { text_columns: columns.into_iter().map(Into::into).collect(), ..ReadOptions::default() }
+    }
+}
+
+/// Names of the metadata columns, when the user sets them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MetaColumnNames {
+    /// Who wrote it (mapped to client / naaste / medewerker).
+    pub role: Option<String>,
+    /// Where (location, ward, team).
+    pub location: Option<String>,
+    /// When (a date).
+    pub date: Option<String>,
+    /// The sector (ouderenzorg, ggz, ...).
+    pub sector: Option<String>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            text_columns: Vec::new(),
+            max_text_bytes: 1 << 20,
+            encoding: None,
+            sheet: None,
+            header_row: None,
+            columns: MetaColumnNames::default(),
+        }
+    }
+}
 
 /// A reader of input rows, handed out in batches.
 pub trait RowSource: Send {
@@ -43,46 +109,49 @@ pub trait RowSource: Send {
     fn total_bytes(&self) -> Option<u64>;
     /// The encoding the input is read in (`UTF-8`, `windows-1252`, ...).
     fn encoding(&self) -> &'static str;
+    /// Which column became what.
+    fn columns(&self) -> &ColumnMap;
+    /// Per question, the answers read so far that said nothing ("nvt", ...).
+    fn non_answers(&self) -> Vec<(Arc<str>, u64)>;
+}
+
+/// The kinds of input, by file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InputKind {
+    Delimited,
+    JsonLines,
+    Spreadsheet,
+}
+
+impl InputKind {
+    /// `.jsonl`, `.ndjson` -> JSON Lines; `.xlsx`, `.xlsm`, `.xls`, `.ods` ->
+    /// spreadsheet; anything else -> delimited text (CSV, TSV, ...).
+    pub fn of(path: &Path) -> InputKind {
+        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("jsonl" | "ndjson") => InputKind::JsonLines,
+            Some("xlsx" | "xlsm" | "xls" | "ods") => InputKind::Spreadsheet,
+            _ => InputKind::Delimited,
+        }
+    }
 }
 
 /// Opens an input file with the reader its name asks for: `.jsonl`,
 /// `.ndjson` -> JSON Lines; `.xlsx`, `.xlsm`, `.xls`, `.ods` -> spreadsheet
 /// (the sheet `options.sheet`, or the first); anything else -> delimited text
-/// (CSV, TSV, ...).
+/// (CSV, TSV, ...). A sheet asked for a file that is no spreadsheet is an
+/// error.
 pub fn open_input(path: &Path, options: &ReadOptions) -> Result<Box<dyn RowSource>, Error> {
-    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    Ok(match ext.as_deref() {
-        Some("jsonl" | "ndjson") => Box::new(JsonlReader::open(path, options)?),
-        Some("xlsx" | "xlsm" | "xls" | "ods") => Box::new(XlsxReader::open(path, options.sheet.as_deref(), options)?),
-        _ => Box::new(CsvReader::open(path, options)?),
-    })
-}
-
-/// Remembers rows seen, to find exact duplicates (a double submission or a
-/// double export), by a 128-bit hash of the whole row.
-#[derive(Debug, Default)]
-pub(crate) struct SeenRows(FxHashMap<(u64, u64), u64>);
-
-impl SeenRows {
-    /// The line of an earlier identical row, or `None` (and remembers this one).
-    pub fn first_line(&mut self, fields: &[&[u8]], line: u64) -> Option<u64> {
-        use std::hash::Hasher;
-        let mut a = rustc_hash::FxHasher::default();
-        let mut b = std::hash::DefaultHasher::new();
-        for f in fields {
-            a.write(f);
-            a.write_u8(0xff);
-            b.write(f);
-            b.write_u8(0xff);
-        }
-        match self.0.entry((a.finish(), b.finish())) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(line);
-                None
-            }
-        }
+    let kind = InputKind::of(path);
+    if let (Some(sheet), false) = (&options.sheet, kind == InputKind::Spreadsheet) {
+        let file = path.display().to_string();
+        return Err(Error::new(ErrorKind::NotASpreadsheet { file, sheet: sheet.clone() }));
     }
+    Ok(match kind {
+        InputKind::JsonLines => Box::new(JsonlReader::open(path, options)?),
+        InputKind::Spreadsheet => Box::new(XlsxReader::open(path, options.sheet.as_deref(), options)?),
+        InputKind::Delimited => Box::new(CsvReader::open(path, options)?),
+    })
 }
 
 /// One experience: the text of one answer in one input row.
@@ -109,213 +178,73 @@ pub struct Experience {
     pub date: Option<String>,
     /// The sector, from a sector column (sector, zorgsoort, ...).
     pub sector: Option<String>,
-    /// Every other column of the row: (header, value).
+    /// Every column of the row but the text and id columns, with a value:
+    /// (header, value). Headers are shared between rows, not copied.
     pub meta: Vec<(Arc<str>, String)>,
 }
 
-/// One input row, ready to become experiences: one per usable answer.
-pub(crate) struct Row<'a> {
-    pub file: &'a Arc<str>,
-    pub line: u64,
-    pub row: u64,
-    pub id: String,
-    /// (question, text) per text column, in order.
-    pub answers: Vec<(Arc<str>, &'a str)>,
-    /// Every other column.
-    pub meta: Vec<(Arc<str>, String)>,
-    pub role: Option<Role>,
-    pub location: Option<String>,
-    pub date: Option<String>,
-    pub sector: Option<String>,
-}
-
-impl Row<'_> {
-    /// Pushes an experience per answer that is neither empty nor too long;
-    /// when there is none, the row is skipped with the reason.
-    pub fn emit(self, max_text_bytes: usize, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
-        let before = out.len();
-        let mut reason = SkipReason::EmptyText;
-        for (question, text) in &self.answers {
-            if text.trim().is_empty() {
-                continue;
-            }
-            if text.len() > max_text_bytes {
-                reason = SkipReason::TooLong { bytes: text.len(), limit: max_text_bytes };
-                continue;
-            }
-            out.push(Experience {
-                id: self.id.clone(),
-                text: text.to_string(),
-                file: self.file.clone(),
-                line: self.line,
-                row: self.row,
-                question: question.clone(),
-                role: self.role,
-                location: self.location.clone(),
-                date: self.date.clone(),
-                sector: self.sector.clone(),
-                meta: self.meta.clone(),
-            });
-        }
-        if out.len() == before {
-            let first = self.answers.first().map_or("", |a| a.1);
-            skipped.push(Skipped { file: self.file.clone(), line: self.line, reason, excerpt: excerpt(first, 80) });
+impl Experience {
+    /// An experience held in memory, for [`Engine::analyse`](crate::engine::Engine::analyse):
+    /// its id and text, the question "tekst", no metadata. Its file is
+    /// [`IN_MEMORY`] and its line its place in the list given to `analyse`;
+    /// the `with_` methods add what the input knows.
+    ///
+    /// ```
+    /// use leefwereld::{Experience, Role};
+    ///
+    /// let e = Experience::new("E1", "De soep was koud.").with_role(Role::Client).with_location("De Linde");
+    /// assert_eq!(e.location.as_deref(), Some("De Linde"));
+    /// ```
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Experience {
+        Experience {
+            id: id.into(),
+            text: text.into(),
+            file: Arc::from(IN_MEMORY),
+            line: 0,
+            row: 0,
+            question: Arc::from("tekst"),
+            role: None,
+            location: None,
+            date: None,
+            sector: None,
+            meta: Vec::new(),
         }
     }
-}
 
-/// The metadata columns of a header: role, location, date.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct MetaColumns {
-    role: Option<usize>,
-    location: Option<usize>,
-    date: Option<usize>,
-    sector: Option<usize>,
-}
-
-/// (role, location, date, sector) of a row.
-pub(crate) type RowMeta = (Option<Role>, Option<String>, Option<String>, Option<String>);
-
-impl MetaColumns {
-    /// Finds them: by the name the user set, else by their usual names,
-    /// leaving out the text columns. A name the user set that no column has
-    /// is an error (its message lists the columns).
-    pub fn find(headers: &[String], text_columns: &[usize], named: &MetaColumnNames) -> Result<Self, String> {
-        let pick = |set: &Option<String>, usual: &[&str]| -> Result<Option<usize>, String> {
-            match set {
-                Some(name) => columns::require(headers, name).map(Some),
-                None => Ok(columns::find_any(headers, usual).filter(|i| !text_columns.contains(i))),
-            }
-        };
-        Ok(MetaColumns {
-            role: pick(&named.role, meta::ROLE_COLUMNS)?,
-            location: pick(&named.location, meta::LOCATION_COLUMNS)?,
-            date: pick(&named.date, meta::DATE_COLUMNS)?,
-            sector: pick(&named.sector, meta::SECTOR_COLUMNS)?,
-        })
+    /// The survey question it answers.
+    pub fn with_question(mut self, question: &str) -> Experience {
+        self.question = Arc::from(question);
+        self
     }
 
-    /// The metadata of a row.
-    pub fn read(&self, cell: impl Fn(usize) -> Option<String>) -> RowMeta {
-        let text = |col: Option<usize>| col.and_then(&cell).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let role = self.role.and_then(&cell).and_then(|v| Role::from_value(&v));
-        let date = self.date.and_then(&cell).and_then(|v| parse_dutch_date(&v));
-        (role, text(self.location), date, text(self.sector))
+    /// Who wrote it.
+    pub fn with_role(mut self, role: Role) -> Experience {
+        self.role = Some(role);
+        self
     }
-}
 
-/// A row that was read but not analysed, and why.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Skipped {
-    /// The file.
-    pub file: Arc<str>,
-    /// The 1-based line where the row starts.
-    pub line: u64,
-    /// Why it was skipped.
-    pub reason: SkipReason,
-    /// The first 80 characters of the row (redacted unless raw text was asked
-    /// for).
-    pub excerpt: String,
-}
-
-/// Why a row was skipped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum SkipReason {
-    /// The text field is empty or only white space.
-    EmptyText,
-    /// The row has another number of fields than the header.
-    FieldCount {
-        /// Fields in the row.
-        found: usize,
-        /// Fields in the header.
-        expected: usize,
-    },
-    /// The text is longer than the limit.
-    TooLong {
-        /// Bytes in the text.
-        bytes: usize,
-        /// The limit.
-        limit: usize,
-    },
-    /// The row is identical to an earlier row of the same file.
-    Duplicate {
-        /// The line of the earlier row.
-        first_line: u64,
-    },
-    /// A JSON Lines line is not a JSON object.
-    InvalidJson {
-        /// What the parser said.
-        message: String,
-    },
-    /// A JSON Lines record lacks the text field.
-    MissingField {
-        /// Which field, and which fields there are.
-        message: String,
-    },
-    /// A quote opened in the row is never closed: the rest of the file was
-    /// read as one field.
-    UnclosedQuote {
-        /// The last line of the file.
-        last_line: u64,
-    },
-    /// A field is not valid in the file's encoding.
-    Undecodable {
-        /// The column.
-        column: String,
-        /// The first byte that does not decode.
-        byte: u8,
-    },
-}
-
-impl SkipReason {
-    /// A short stable code (`empty-text`, `field-count`, `too-long`,
-    /// `undecodable`, `duplicate`, `invalid-json`, `missing-field`,
-    /// `unclosed-quote`).
-    pub fn code(&self) -> &'static str {
-        match self {
-            SkipReason::EmptyText => "empty-text",
-            SkipReason::FieldCount { .. } => "field-count",
-            SkipReason::TooLong { .. } => "too-long",
-            SkipReason::Undecodable { .. } => "undecodable",
-            SkipReason::Duplicate { .. } => "duplicate",
-            SkipReason::UnclosedQuote { .. } => "unclosed-quote",
-            SkipReason::InvalidJson { .. } => "invalid-json",
-            SkipReason::MissingField { .. } => "missing-field",
-        }
+    /// Where (a location, ward or team).
+    pub fn with_location(mut self, location: impl Into<String>) -> Experience {
+        self.location = Some(location.into());
+        self
     }
-}
 
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SkipReason::EmptyText => f.write_str("empty text"),
-            SkipReason::FieldCount { found, expected } => {
-                write!(f, "row has {found} fields, the header has {expected} (an unquoted delimiter in the text?)")
-            }
-            SkipReason::TooLong { bytes, limit } => {
-                write!(f, "text is {bytes} bytes, longer than the limit of {limit}")
-            }
-            SkipReason::Duplicate { first_line } => write!(f, "exact duplicate of the row on line {first_line}"),
-            SkipReason::UnclosedQuote { last_line } => write!(
-                f,
-                "a quote opened in this row is never closed: everything up to line {last_line} was read as one field; close the quote in the export"
-            ),
-            SkipReason::InvalidJson { message } => write!(f, "not a JSON object: {message}"),
-            SkipReason::MissingField { message } => f.write_str(message),
-            SkipReason::Undecodable { column, byte } => write!(
-                f,
-                "column '{column}' is not valid UTF-8 (byte 0x{byte:02X}); if the file is not UTF-8, pass --encoding windows-1252"
-            ),
-        }
+    /// When, as written: an ISO date or a Dutch one ("3-11-2025", "3 november
+    /// 2025"); a value that reads as no date is left out.
+    pub fn with_date(mut self, date: &str) -> Experience {
+        self.date = parse_dutch_date(date);
+        self
     }
-}
 
-/// The first `n` characters of `text`, on one line.
-pub(crate) fn excerpt(text: &str, n: usize) -> String {
-    let mut out: String = text.chars().take(n).map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if text.chars().nth(n).is_some() {
-        out.push('…');
+    /// The sector (ouderenzorg, ggz, ...).
+    pub fn with_sector(mut self, sector: impl Into<String>) -> Experience {
+        self.sector = Some(sector.into());
+        self
     }
-    out
+
+    /// Another metadata field (a column of the input).
+    pub fn with_meta(mut self, name: &str, value: impl Into<String>) -> Experience {
+        self.meta.push((Arc::from(name), value.into()));
+        self
+    }
 }

@@ -1,7 +1,8 @@
 //! Spreadsheets (`.xlsx`, `.xlsm`, `.xls`, `.ods`), read with calamine.
 //!
 //! The sheet is read whole (spreadsheets are bounded in size); the header is
-//! its first non-empty row; a row's line is its row number in the
+//! the first row that looks like one (title rows above it are passed over),
+//! or the row asked for; a row's line is its row number in the
 //! spreadsheet, as a person would find it. Numbers that are whole print
 //! without decimals, dates as ISO dates (2025-11-03).
 
@@ -10,30 +11,23 @@ use std::sync::Arc;
 
 use calamine::{Data, DataType, Reader, open_workbook_auto};
 
-use super::columns::{self, ID_COLUMNS, find_any};
-use super::csv::ReadOptions;
-use super::{Experience, MetaColumns, Row, RowSource, SeenRows, SkipReason, Skipped, excerpt};
+use super::columns::SAMPLE_ROWS;
+use super::reader::Core;
+use super::{ColumnMap, Experience, ReadOptions, RowSource, Skipped};
 use crate::error::Error;
 
 /// Reads experiences from one sheet of a spreadsheet.
 pub struct XlsxReader {
-    file: Arc<str>,
-    headers: Vec<Arc<str>>,
+    core: Core,
     rows: std::vec::IntoIter<(u64, Vec<String>)>,
-    text_columns: Vec<usize>,
-    id_column: Option<usize>,
-    meta_columns: MetaColumns,
-    max_text_bytes: usize,
-    rows_read: u64,
     total_bytes: Option<u64>,
-    seen: SeenRows,
 }
 
 impl std::fmt::Debug for XlsxReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("XlsxReader")
-            .field("file", &self.file)
-            .field("rows_read", &self.rows_read)
+            .field("file", &self.core.file)
+            .field("rows_read", &self.core.rows_read)
             .finish_non_exhaustive()
     }
 }
@@ -56,7 +50,7 @@ pub(crate) fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<(String, ca
     Ok((chosen, range))
 }
 
-/// A sheet's header: its first row with any text.
+/// A sheet's header.
 pub(crate) struct Header {
     /// Its index among the rows of the sheet's range.
     pub index: usize,
@@ -66,17 +60,53 @@ pub(crate) struct Header {
     pub names: Vec<String>,
 }
 
-/// The header of `range` (sheet `sheet` of `file`), or an error when the
-/// sheet is empty.
+/// The header of `range` (sheet `sheet` of `file`) as [`find_header_at`]
+/// finds it without a row asked for.
 pub(crate) fn find_header(range: &calamine::Range<Data>, file: &str, sheet: &str) -> Result<Header, Error> {
+    find_header_at(range, file, sheet, None)
+}
+
+/// The header of `range`: row `header_row` (1-based, as the spreadsheet
+/// numbers it) when given; else the first row with at least two text cells
+/// (not numbers, not dates) and at least half as many filled cells as the
+/// widest of the first rows, so that title rows above the header ("Cliënt-
+/// ervaringsonderzoek 2025", "Periode: | 2025") are passed over; else the
+/// first row with any text. An error when the sheet is empty.
+pub(crate) fn find_header_at(
+    range: &calamine::Range<Data>,
+    file: &str,
+    sheet: &str,
+    header_row: Option<u64>,
+) -> Result<Header, Error> {
     let first_row = range.start().map_or(0, |(r, _)| r as u64);
+    let header = |index: usize, cells: &[Data]| Header {
+        index,
+        line: first_row + index as u64 + 1,
+        names: cells.iter().map(|c| cell_text(c).trim().to_string()).collect(),
+    };
+    if let Some(n) = header_row {
+        let index = n.checked_sub(first_row + 1).map(|i| i as usize);
+        return match index.and_then(|i| range.rows().nth(i).map(|cells| header(i, cells))) {
+            Some(h) if h.names.iter().any(|n| !n.is_empty()) => Ok(h),
+            _ => Err(Error::empty(file, Some(n), format!("sheet '{sheet}' has no header on row {n}"))),
+        };
+    }
+    let filled = |cells: &[Data]| cells.iter().filter(|c| !cell_text(c).trim().is_empty()).count();
+    let widest = range.rows().take(SAMPLE_ROWS).map(filled).max().unwrap_or(0);
+    let texts = |cells: &[Data]| {
+        cells
+            .iter()
+            .filter(|c| matches!(c, Data::String(s) if !s.trim().is_empty() && s.trim().parse::<f64>().is_err()))
+            .count()
+    };
+    let looks_like_header = |cells: &[Data]| texts(cells) >= 2 && filled(cells) * 2 >= widest;
     range
         .rows()
         .enumerate()
-        .map(|(i, cells)| (i, cells.iter().map(|c| cell_text(c).trim().to_string()).collect::<Vec<_>>()))
-        .find(|(_, names)| names.iter().any(|n| !n.is_empty()))
-        .map(|(index, names)| Header { index, line: first_row + index as u64 + 1, names })
-        .ok_or_else(|| Error::input(file, None, format!("sheet '{sheet}' is empty")))
+        .find(|(_, cells)| looks_like_header(cells))
+        .or_else(|| range.rows().enumerate().find(|(_, cells)| filled(cells) > 0))
+        .map(|(index, cells)| header(index, cells))
+        .ok_or_else(|| Error::empty(file, None, format!("sheet '{sheet}' is empty")))
 }
 
 /// A cell as text, as the readers see it.
@@ -104,11 +134,11 @@ impl XlsxReader {
     /// Opens `sheet` of a spreadsheet, or its first sheet.
     pub fn open(path: &Path, sheet: Option<&str>, options: &ReadOptions) -> Result<XlsxReader, Error> {
         let name = path.display().to_string();
-        let fail = |line: Option<u64>, m: String| Error::input(&name, line, m);
         let size = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
         let (chosen, range) = read_sheet(path, sheet)?;
         let first_row = range.start().map_or(0, |(r, _)| r as u64);
-        let Header { index, line: header_line, names: headers } = find_header(&range, &name, &chosen)?;
+        let Header { index, line: header_line, names: headers } =
+            find_header_at(&range, &name, &chosen, options.header_row)?;
         let body: Vec<(u64, Vec<String>)> = range
             .rows()
             .enumerate()
@@ -117,62 +147,29 @@ impl XlsxReader {
             .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
             .collect();
         if body.is_empty() {
-            return Err(fail(None, format!("sheet '{chosen}' has a header but no rows")));
+            return Err(Error::empty(&name, None, format!("sheet '{chosen}' has a header but no rows")));
         }
-        let text_columns =
-            columns::text_columns(&headers, &options.text_columns).map_err(|m| fail(Some(header_line), m))?;
-        let id_column = find_any(&headers, ID_COLUMNS).filter(|i| !text_columns.contains(i));
-        let meta_columns =
-            MetaColumns::find(&headers, &text_columns, &options.columns).map_err(|m| fail(Some(header_line), m))?;
-        Ok(XlsxReader {
-            meta_columns,
-            file: Arc::from(name.as_str()),
-            headers: headers.into_iter().map(Arc::from).collect(),
-            rows: body.into_iter(),
-            text_columns,
-            id_column,
-            max_text_bytes: options.max_text_bytes,
-            rows_read: 0,
-            total_bytes: Some(size),
-            seen: SeenRows::default(),
-        })
+        let sample: Vec<Vec<&str>> =
+            body.iter().take(SAMPLE_ROWS).map(|(_, cells)| cells.iter().map(String::as_str).collect()).collect();
+        let core = Core::new(&name, headers, header_line, &sample, options)?;
+        Ok(XlsxReader { core, rows: body.into_iter(), total_bytes: Some(size) })
     }
 
-    fn take(&mut self, line: u64, mut cells: Vec<String>, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
-        cells.resize(self.headers.len().max(cells.len()), String::new());
-        let skip = |reason: SkipReason, text: &str| Skipped {
-            file: self.file.clone(),
-            line,
-            reason,
-            excerpt: excerpt(text, 80),
-        };
+    fn take(&mut self, line: u64, cells: Vec<String>, out: &mut Vec<Experience>, skipped: &mut Vec<Skipped>) {
         let raw: Vec<&[u8]> = cells.iter().map(|c| c.as_bytes()).collect();
-        if let Some(first_line) = self.seen.first_line(&raw, line) {
-            skipped.push(skip(SkipReason::Duplicate { first_line }, &cells.join(" | ")));
+        if let Some(skip) = self.core.duplicate(&raw, line) {
+            skipped.push(skip);
             return;
         }
-        let id = match self.id_column {
-            Some(i) if !cells[i].trim().is_empty() => cells[i].trim().to_string(),
-            _ => format!("r{line}"),
-        };
-        let (role, location, date, sector) = self.meta_columns.read(|i| cells.get(i).cloned());
-        let meta = (0..self.headers.len())
-            .filter(|i| !self.text_columns.contains(i) && Some(*i) != self.id_column)
-            .map(|i| (self.headers[i].clone(), cells[i].clone()))
-            .collect();
-        let answers = self.text_columns.iter().map(|&c| (self.headers[c].clone(), cells[c].as_str())).collect();
-        let row = self.rows_read;
-        Row { file: &self.file, line, row, id, answers, meta, role, location, date, sector }.emit(
-            self.max_text_bytes,
-            out,
-            skipped,
-        );
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let row = self.core.rows_read;
+        self.core.take(line, row, &cells, out, skipped);
     }
 }
 
 impl RowSource for XlsxReader {
     fn file(&self) -> &Arc<str> {
-        &self.file
+        &self.core.file
     }
 
     fn read_batch(
@@ -185,20 +182,21 @@ impl RowSource for XlsxReader {
         while n < max_rows {
             let Some((line, cells)) = self.rows.next() else { break };
             n += 1;
-            self.rows_read += 1;
+            self.core.rows_read += 1;
             self.take(line, cells, out, skipped);
         }
         Ok(n)
     }
 
     fn rows_read(&self) -> u64 {
-        self.rows_read
+        self.core.rows_read
     }
 
     fn bytes_read(&self) -> u64 {
         // Read whole at open; report progress by rows.
-        match (self.total_bytes, self.rows.len() as u64 + self.rows_read) {
-            (Some(t), all) if all > 0 => t * self.rows_read / all,
+        let read = self.core.rows_read;
+        match (self.total_bytes, self.rows.len() as u64 + read) {
+            (Some(t), all) if all > 0 => t * read / all,
             _ => 0,
         }
     }
@@ -209,5 +207,13 @@ impl RowSource for XlsxReader {
 
     fn encoding(&self) -> &'static str {
         "xlsx"
+    }
+
+    fn columns(&self) -> &ColumnMap {
+        &self.core.map
+    }
+
+    fn non_answers(&self) -> Vec<(Arc<str>, u64)> {
+        self.core.non_answers()
     }
 }

@@ -14,7 +14,8 @@ use super::{PiiSpan, Redactor};
 /// may be shown in a report.
 ///
 /// ```
-/// use leefwereld::{Redactor, Showing};
+/// use leefwereld::Redactor;
+/// use leefwereld::privacy::Showing;
 ///
 /// let redactor = Redactor::new();
 /// let shown = Showing::Redacted(&redactor).show("Zuster Anja bracht de soep.");

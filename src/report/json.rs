@@ -19,7 +19,7 @@ use serde::Serialize;
 use super::file_name;
 use crate::aggregate::{ExperienceResult, ThemeResult, ThemeSummary, quarter_into};
 use crate::engine::Analysis;
-use crate::ingest::Skipped;
+use crate::ledger::Skipped;
 
 /// Experiences that may wait for their groups to grow before they are
 /// written (see the module docs).
@@ -87,6 +87,14 @@ struct Ledger<'a> {
     rows_read: u64,
     analysed: u64,
     skipped: Vec<Skip<'a>>,
+    /// Per question, the answers that said nothing.
+    non_answers: Vec<NonAnswers<'a>>,
+}
+
+#[derive(Serialize)]
+struct NonAnswers<'a> {
+    question: &'a str,
+    count: u64,
 }
 
 #[derive(Serialize)]
@@ -281,7 +289,7 @@ struct GroupSizes {
 /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/voorbeeld.csv");
 /// let options = leefwereld::AnalyseOptions::default();
 /// let mut bytes = Vec::new();
-/// let mut w = leefwereld::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false)
+/// let mut w = leefwereld::report::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false)
 ///     .unwrap()
 ///     .min_group(options.min_group)
 ///     .inputs([path]);
@@ -473,6 +481,7 @@ impl<'w> JsonReportWriter<'w> {
                 rows_read: a.ledger.rows_read,
                 analysed: a.ledger.analysed,
                 skipped: a.ledger.skipped.iter().map(skip).collect(),
+                non_answers: a.ledger.non_answers.iter().map(|(q, n)| NonAnswers { question: q, count: *n }).collect(),
             },
             period: s.first_date.as_deref().zip(s.last_date.as_deref()).map(|(first, last)| Period { first, last }),
             made_on: &s.made_on,
@@ -505,7 +514,8 @@ impl<'w> JsonReportWriter<'w> {
 mod tests {
     use super::*;
     use crate::aggregate::Aggregator;
-    use crate::engine::{Analysis, Ledger};
+    use crate::engine::Analysis;
+    use crate::ledger::Ledger;
     use crate::theme::Taxonomy;
 
     fn result(id: &str, location: &str) -> ExperienceResult {
@@ -524,7 +534,7 @@ mod tests {
 
     fn analysis(min_group: u64) -> Analysis {
         Analysis {
-            ledger: Ledger { inputs: vec![], rows_read: 0, analysed: 0, skipped: vec![] },
+            ledger: Ledger { inputs: vec![], rows_read: 0, analysed: 0, skipped: vec![], non_answers: vec![] },
             experiences: vec![],
             summary: Aggregator::new(&Taxonomy::default()).finish(&crate::privacy::Showing::Raw, min_group),
             raw_text: false,
@@ -572,11 +582,7 @@ mod tests {
     #[test]
     fn files_are_named_without_their_folders() {
         let mut a = analysis(3);
-        a.ledger.inputs.push(crate::engine::InputInfo {
-            file: "/home/iemand/export.csv".into(),
-            encoding: "UTF-8",
-            rows_read: 1,
-        });
+        a.ledger.inputs.push(crate::ledger::InputInfo::new("/home/iemand/export.csv", "UTF-8", Default::default()));
         a.experiences.push(result("1", "A"));
         let bytes = json(&a);
         let text = String::from_utf8(bytes).unwrap();

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{file_name, percent};
 use crate::aggregate::{Breakdown, Dimension, GroupCount, SMALL_GROUPS, Summary, ThemeSummary, UNKNOWN_GROUP};
 use crate::engine::Analysis;
-use crate::ingest::{SkipReason, Skipped};
+use crate::ledger::{Ledger, SkipReason, Skipped};
 
 /// Skipped rows listed by line before the list is cut short.
 const SKIPPED_LISTED: usize = 20;
@@ -48,6 +48,9 @@ pub(crate) fn dutch_date(iso: &str) -> String {
 pub(crate) fn reason_nl(reason: &SkipReason) -> String {
     match reason {
         SkipReason::EmptyText => "leeg antwoord".into(),
+        SkipReason::NoContent { question } => {
+            format!("antwoord zonder inhoud bij '{question}' (zoals \"nvt\" of \"geen\")")
+        }
         SkipReason::FieldCount { found, expected } => {
             format!(
                 "de rij heeft {found} velden, de kopregel {expected} (een scheidingsteken in de tekst zonder aanhalingstekens?)"
@@ -141,6 +144,7 @@ pub fn markdown(a: &Analysis) -> String {
     if !a.ledger.inputs.is_empty() {
         let _ = writeln!(o);
     }
+    non_answers(&mut o, &a.ledger);
     skipped(&mut o, &a.ledger.skipped);
     quality(&mut o, a);
     let _ = writeln!(o, "## Thema's\n");
@@ -205,6 +209,21 @@ fn theme_order(s: &Summary) -> Vec<&ThemeSummary> {
     order.sort_by_key(|t| std::cmp::Reverse(t.count));
     order.extend(overig);
     order
+}
+
+/// Per question, the answers that said nothing ("nvt", "geen", ...).
+fn non_answers(o: &mut String, ledger: &Ledger) {
+    if ledger.non_answers.is_empty() {
+        return;
+    }
+    for (question, n) in &ledger.non_answers {
+        let _ = writeln!(
+            o,
+            "- Vraag '{question}': {} (nvt, geen, weet ik niet, ...), niet meegeteld als ervaring",
+            plural(*n, "leeg antwoord", "lege antwoorden")
+        );
+    }
+    let _ = writeln!(o);
 }
 
 /// Skipped rows, the first ones by line, with the reason in Dutch.

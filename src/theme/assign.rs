@@ -10,11 +10,13 @@
 //! threshold are assigned, at most three, best first; none means `overig`.
 //! Every match is kept as evidence: where in the text it stands.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analyzer, NO_TERM, Span, TermId, Token};
 use crate::error::Error;
-use crate::theme::taxonomy::Taxonomy;
+use crate::theme::taxonomy::{Taxonomy, Theme};
 
 /// Settings of the assigner.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,8 +50,21 @@ impl Default for AssignerSettings {
     }
 }
 
-/// A theme assigned to an experience.
+/// A theme assigned to an experience: which theme ([`ThemeHit::id`],
+/// [`ThemeHit::label`]), how strongly, and the words that led to it
+/// ([`ThemeHit::evidence_text`]).
+///
+/// ```
+/// use leefwereld::{Engine, Taxonomy};
+/// let engine = Engine::new(Taxonomy::default())?;
+/// let text = "De soep was lauw.";
+/// let hit = &engine.assign(text).themes[0];
+/// assert_eq!((hit.id(), hit.label()), ("eten-en-drinken", "Eten en drinken"));
+/// assert_eq!(hit.evidence_text(text).collect::<Vec<_>>(), ["soep", "lauw"]);
+/// # Ok::<(), leefwereld::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ThemeHit {
     /// Index of the theme in the taxonomy.
     pub theme: usize,
@@ -57,10 +72,58 @@ pub struct ThemeHit {
     pub score: f32,
     /// Where the matching words stand in the text, in order.
     pub evidence: Vec<Span>,
+    /// The theme's id and label, shared by all its hits (one reference
+    /// count per hit, no allocation).
+    name: Arc<ThemeName>,
+}
+
+/// A theme's id and label, built once per assigner.
+#[derive(Debug, PartialEq, Eq)]
+struct ThemeName {
+    id: Box<str>,
+    label: Box<str>,
+}
+
+impl ThemeName {
+    fn new(theme: &Theme) -> Arc<ThemeName> {
+        Arc::new(ThemeName { id: theme.id.as_str().into(), label: theme.label.as_str().into() })
+    }
+}
+
+impl ThemeHit {
+    /// A hit of theme `theme` (an index into `taxonomy`'s themes), for an
+    /// assigner of one's own whose results go to the
+    /// [`Aggregator`](crate::aggregate::Aggregator). Panics if there is no such theme.
+    pub fn new(taxonomy: &Taxonomy, theme: usize, score: f32, evidence: Vec<Span>) -> ThemeHit {
+        ThemeHit { theme, score, evidence, name: ThemeName::new(&taxonomy.themes()[theme]) }
+    }
+
+    /// The theme's id (`eten-en-drinken`).
+    pub fn id(&self) -> &str {
+        &self.name.id
+    }
+
+    /// The theme's Dutch label (`Eten en drinken`).
+    pub fn label(&self) -> &str {
+        &self.name.label
+    }
+
+    /// The words of the evidence, in order: the parts of `text` (the text
+    /// this hit was assigned in) that [`ThemeHit::evidence`] points at. A
+    /// span that does not fit `text` gives "".
+    pub fn evidence_text<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        self.evidence.iter().map(move |s| span_text(text, s))
+    }
+}
+
+/// The part of `text` at `span`; "" when it does not fit.
+fn span_text<'t>(text: &'t str, span: &Span) -> &'t str {
+    text.get(span.start as usize..span.end as usize).unwrap_or_default()
 }
 
 /// A cue that counted for a theme in one text ([`ThemeAssigner::explain`]).
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct CueHit {
     /// Index of the theme in the taxonomy.
     pub theme: usize,
@@ -75,8 +138,17 @@ pub struct CueHit {
     pub in_compound: bool,
 }
 
+impl CueHit {
+    /// The words it matched: the part of `text` (the text it was found in)
+    /// at [`CueHit::span`]; "" when the span does not fit `text`.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        span_text(text, &self.span)
+    }
+}
+
 /// The themes of one experience, best first; empty means `overig`.
 #[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
 pub struct Assignment {
     /// The assigned themes.
     pub themes: Vec<ThemeHit>,
@@ -185,6 +257,8 @@ pub struct ThemeAssigner {
     settings: AssignerSettings,
     /// (theme, match key) -> the cue as written, for explanations.
     cue_texts: FxHashMap<(u16, u32), Box<str>>,
+    /// Per theme, its id and label, for the hits.
+    names: Vec<Arc<ThemeName>>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -295,6 +369,7 @@ impl ThemeAssigner {
             ends,
             settings,
             cue_texts,
+            names: taxonomy.themes().iter().map(ThemeName::new).collect(),
         })
     }
 
@@ -405,7 +480,7 @@ impl ThemeAssigner {
         evidence.sort_by_key(|s| (s.start, s.end));
         evidence.dedup();
         evidence.truncate(self.settings.max_evidence);
-        ThemeHit { theme: t, score: scratch.scores[t], evidence }
+        ThemeHit { theme: t, score: scratch.scores[t], evidence, name: self.names[t].clone() }
     }
 
     /// Follows the phrase trie from `node` (matched up to token `at`, the
@@ -453,7 +528,7 @@ impl ThemeAssigner {
     /// let text = "Door het personeelstekort was de soep lauw.";
     /// let hits = engine.assigner().explain(&engine.analyzer().analyse(text));
     /// let eten = hits.iter().find(|h| h.cue == "soep").unwrap();
-    /// assert_eq!(&text[eten.span.start as usize..eten.span.end as usize], "soep");
+    /// assert_eq!(eten.text(text), "soep");
     /// ```
     pub fn explain(&self, tokens: &[Token]) -> Vec<CueHit> {
         let mut scratch = Scratch::default();
@@ -605,8 +680,8 @@ cues = ["soep"]
             .themes
             .iter()
             .map(|h| {
-                let ev = h.evidence.iter().map(|s| text[s.start as usize..s.end as usize].to_string()).collect();
-                (tax.themes()[h.theme].id.clone(), h.score, ev)
+                assert_eq!(h.id(), tax.themes()[h.theme].id);
+                (h.id().to_string(), h.score, h.evidence_text(text).map(String::from).collect())
             })
             .collect()
     }
@@ -655,7 +730,7 @@ cues = ["soep"]
         // The phrase (2) and the later, separate 'tijd' (1); 'neemt' and
         // the first 'tijd' are inside the phrase.
         assert_eq!(hits.themes[0].score, 3.0);
-        let ev: Vec<&str> = hits.themes[0].evidence.iter().map(|s| &text[s.start as usize..s.end as usize]).collect();
+        let ev: Vec<&str> = hits.themes[0].evidence_text(text).collect();
         assert_eq!(ev, ["neemt echt de tijd", "tijd"]);
     }
 

@@ -23,6 +23,7 @@ pub enum IssueKind {
 
 /// A finding of [`check_taxonomy`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct TaxonomyIssue {
     /// What kind of finding.
     pub kind: IssueKind,

@@ -89,6 +89,7 @@ impl PartialEq for Source {
 
 /// One theme of a taxonomy.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Theme {
     /// Stable id, as reports and gold files name it (`veiligheid`).
     pub id: String,
@@ -104,6 +105,7 @@ pub struct Theme {
 
 /// A word or phrase that signals a theme.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Cue {
     /// As written in the taxonomy ("maaltijd", "over mijn hoofd heen").
     pub text: String,

@@ -55,21 +55,21 @@ fn windows_1252_is_read_and_a_stray_bad_byte_is_skipped_with_its_line() {
     assert!(!json.contains('\u{fffd}'));
 
     // Forced to UTF-8, the row does not decode: skipped with its line, and
-    // --strict makes that an error.
-    let (ok, _, err) = run(&[
+    // --strict makes that an error that leaves no report behind.
+    let strict_out = dir.path().join("strict");
+    let (ok, stdout, err) = run(&[
         "analyse",
         input.to_str().unwrap(),
         "--out",
-        out.to_str().unwrap(),
-        "-q",
+        strict_out.to_str().unwrap(),
         "--encoding",
         "utf-8",
         "--strict",
     ]);
-    assert!(!ok && err.contains("1 rows were skipped"), "{err}");
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
-    assert_eq!(json["ledger"]["skipped"][0]["line"], 3);
-    assert_eq!(json["ledger"]["skipped"][0]["code"], "undecodable");
+    assert!(!ok && err.contains("1 rows were skipped (--strict); no report was written"), "{err}");
+    assert!(stdout.contains("a.csv:3: column 'ervaring' is not valid UTF-8"), "{stdout}");
+    let left: Vec<_> = std::fs::read_dir(&strict_out).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "a failed --strict run left {left:?}");
 }
 
 #[test]
@@ -110,4 +110,52 @@ fn a_huge_field_is_skipped_not_fatal() {
     let (ok, stdout, _) =
         run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--max-text-bytes", "6"]);
     assert!(ok && stdout.starts_with("3 rows read: 1 analysed, 2 skipped"), "{stdout}");
+}
+
+#[test]
+fn an_os_error_is_printed_once() {
+    let (ok, _, err) = run(&["analyse", "bestaat-niet.csv", "-q"]);
+    assert!(!ok);
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn sheet_for_a_csv_file_is_refused() {
+    let input = crate::fixture("voorbeeld.csv");
+    let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--sheet", "Blad1", "-q"]);
+    assert!(!ok);
+    assert!(err.contains("--sheet 'Blad1' is for spreadsheets (.xlsx, .xls, .ods); this file is not one"), "{err}");
+}
+
+#[test]
+fn the_same_file_twice_is_refused_not_counted_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("a.csv");
+    std::fs::write(&input, "id;ervaring\n1;Het eten is goed.\n").unwrap();
+    let other_name = dir.path().join(".").join("a.csv");
+    let out = dir.path().join("out");
+    let (ok, _, err) =
+        run(&["analyse", input.to_str().unwrap(), other_name.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!ok && err.contains("is the same file as") && err.contains("give each file once"), "{err}");
+    assert!(!out.join("report.md").exists());
+}
+
+#[test]
+fn the_same_text_column_twice_is_refused() {
+    let input = crate::fixture("voorbeeld.csv");
+    let args = ["analyse", input.to_str().unwrap(), "--text-column", "ervaring", "--text-column", "Ervaring", "-q"];
+    let (ok, _, err) = run(&args);
+    assert!(!ok && err.contains("the column 'Ervaring' is named twice; name each column once"), "{err}");
+}
+
+#[test]
+fn input_without_one_experience_is_an_error_not_an_empty_report() {
+    // Every answer is a non-answer or empty.
+    let (ok, err) = analyse_bytes("a.csv", b"id;ervaring\n1;nvt\n2;-\n3;\n4;Geen opmerkingen.\n");
+    assert!(!ok);
+    assert!(err.contains("no experience to analyse: 4 rows read, all skipped (3 no-content, 1 empty-text)"), "{err}");
+    // JSON Lines of which no line can be read.
+    let (ok, err) = analyse_bytes("a.jsonl", b"{kapot\n{\"ervaring\": \"goed\"\n");
+    assert!(!ok && err.contains("DIR/a.jsonl:1: not one of the first 2 lines is a JSON object"), "{err}");
 }

@@ -89,7 +89,9 @@ proptest! {
 
     #[test]
     fn jsonl_reader_never_panics_and_accounts_for_every_row(data in csvish()) {
-        drain(JsonlReader::from_reader("f.jsonl", std::io::Cursor::new(data), &ReadOptions::default()))?;
+        if let Ok(r) = JsonlReader::from_reader("f.jsonl", std::io::Cursor::new(data), &ReadOptions::default()) {
+            drain(r)?;
+        }
     }
 
     #[test]

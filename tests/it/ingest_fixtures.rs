@@ -24,17 +24,18 @@ fn every_ingest_fixture_gives_its_expected_result() {
             .as_array()
             .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect())
             .unwrap_or_default();
-        let options = ReadOptions { text_columns, ..ReadOptions::default() };
+        let options =
+            ReadOptions { text_columns, header_row: expected["header_row"].as_u64(), ..ReadOptions::default() };
         let result = open_input(&path, &options).and_then(|mut r| {
             let (mut out, mut skipped) = (Vec::new(), Vec::new());
             while r.read_batch(3, &mut out, &mut skipped)? > 0 {}
-            Ok((r.encoding(), r.rows_read(), out, skipped))
+            Ok((r.encoding(), r.rows_read(), out, skipped, r.columns().clone(), r.non_answers()))
         });
         match (expected["error"].as_str(), result) {
             (Some(want), Err(e)) => assert!(e.to_string().contains(want), "{name}: error {e} lacks '{want}'"),
             (Some(want), Ok(_)) => panic!("{name}: expected the error '{want}'"),
             (None, Err(e)) => panic!("{name}: {e}"),
-            (None, Ok((encoding, rows_read, out, skipped))) => {
+            (None, Ok((encoding, rows_read, out, skipped, columns, non_answers))) => {
                 assert_eq!(encoding, expected["encoding"], "{name}: encoding");
                 assert_eq!(rows_read, expected["rows_read"], "{name}: rows read");
                 let analysed: BTreeSet<u64> = out.iter().map(|e| e.row).collect();
@@ -46,9 +47,28 @@ fn every_ingest_fixture_gives_its_expected_result() {
                 if let Some(snippet) = expected["contains"].as_str() {
                     assert!(out.iter().any(|e| e.text.contains(snippet)), "{name}: no text contains '{snippet}'");
                 }
+                if let Some(want) = expected["columns"].as_object() {
+                    let got = serde_json::json!({
+                        "text": columns.text, "text_by_content": columns.text_by_content, "id": columns.id,
+                        "role": columns.role, "location": columns.location, "date": columns.date,
+                        "sector": columns.sector,
+                    });
+                    for (kind, value) in want {
+                        assert_eq!(&got[kind], value, "{name}: the {kind} column");
+                    }
+                }
+                if let Some(want) = expected["meta"].as_array() {
+                    let got: Vec<&str> = out[0].meta.iter().map(|(k, _)| &**k).collect();
+                    assert_eq!(serde_json::json!(got), Value::Array(want.clone()), "{name}: metadata kept");
+                }
+                if let Some(want) = expected["non_answers"].as_object() {
+                    let got: serde_json::Map<String, Value> =
+                        non_answers.iter().map(|(q, n)| (q.to_string(), serde_json::json!(n))).collect();
+                    assert_eq!(&got, want, "{name}: non-answers per question");
+                }
             }
         }
         checked += 1;
     }
-    assert!(checked >= 12, "only {checked} fixtures");
+    assert!(checked >= 16, "only {checked} fixtures");
 }

@@ -5,6 +5,7 @@ mod bad_input;
 mod evaluate_cmd;
 mod fuzz_readers;
 mod ingest_fixtures;
+mod memory;
 mod privacy;
 mod redact_cmd;
 mod spreadsheet;

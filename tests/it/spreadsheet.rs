@@ -74,3 +74,71 @@ fn xlsx_sheet_with_two_questions() {
     let (ok, _, err) = run(&[&base[..], &["--sheet", "Blad9"]].concat());
     assert!(!ok && err.contains("no sheet 'Blad9'; the sheets are: Toelichting, Antwoorden"), "{err}");
 }
+
+/// A survey export as tools write it: title rows above the header, question
+/// columns named after their questions, names and scores beside them.
+#[test]
+fn xlsx_with_title_rows_and_questions_found_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("enquete.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Cliëntervaringsonderzoek 2025").unwrap();
+    ws.write_string(1, 0, "Periode:").unwrap();
+    ws.write_string(1, 1, "november").unwrap();
+    let header = ["Nr", "Wie bent u?", "Team", "Naam", "Cijfer", "Wat gaat goed?", "Wat kan beter?"];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (
+            "bewoner",
+            "Noord",
+            "Jan de Vries",
+            8.0,
+            "De verzorgenden nemen echt de tijd voor een praatje.",
+            "Het eten is vaak lauw als het op tafel komt.",
+        ),
+        (
+            "familie",
+            "Zuid",
+            "Els Bakker",
+            7.0,
+            "Mijn vader voelt zich hier thuis tussen zijn eigen spullen.",
+            "geen opmerkingen",
+        ),
+    ];
+    for (i, (who, team, naam, cijfer, goed, toel)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, *who).unwrap();
+        ws.write_string(r, 2, *team).unwrap();
+        ws.write_string(r, 3, *naam).unwrap();
+        ws.write_number(r, 4, *cijfer).unwrap();
+        ws.write_string(r, 5, *goed).unwrap();
+        ws.write_string(r, 6, *toel).unwrap();
+    }
+    wb.save(&input).unwrap();
+    let out = dir.path().join("out");
+    let (ok, _, err) = run(&["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    // No column is named like a text column: the two questions are found by
+    // their content, never the names or the scores.
+    assert!(
+        err.contains(
+            "(header on line 4): text: 'Wat gaat goed?', 'Wat kan beter?' (found by content); id: 'Nr'; role: 'Wie bent u?'; location: 'Team'"
+        ),
+        "{err}"
+    );
+    let report: Value = serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
+    // "geen opmerkingen" is no experience, but its row is analysed (its other
+    // answer says something).
+    assert_eq!((report["ledger"]["rows_read"].as_u64(), report["ledger"]["analysed"].as_u64()), (Some(2), Some(2)));
+    let got: Vec<(u64, &str)> = report["experiences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["question"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got, [(5, "Wat gaat goed?"), (5, "Wat kan beter?"), (6, "Wat gaat goed?")]);
+}

@@ -124,8 +124,9 @@ struct AnalyseArgs {
     /// Directory to write the report into.
     #[arg(long, value_name = "DIR", default_value = "leefwereld-rapport")]
     out: PathBuf,
-    /// Column with the experiences (repeatable); by default a column named
-    /// ervaring, tekst, opmerking, toelichting, antwoord, verhaal, text or comment.
+    /// Column with the experiences (repeatable, each a question); by default
+    /// a column named ervaring, tekst, opmerking, toelichting, antwoord,
+    /// verhaal, text or comment, else every column that holds free text.
     #[arg(long = "text-column", value_name = "NAME")]
     text_columns: Vec<String>,
     /// A taxonomy TOML file instead of the default taxonomy.
@@ -146,8 +147,13 @@ struct AnalyseArgs {
     /// The sheet of a spreadsheet input (.xlsx, .xls, .ods); the first by default.
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// The row (line) of the header, for exports with title rows above it;
+    /// by default the first line of a CSV file, and in a spreadsheet the
+    /// first row that looks like a header.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    header_row: Option<u64>,
     /// Column with who wrote it (mapped to client / naaste / medewerker);
-    /// found by name (rol, relatie, ...) by default.
+    /// found by name (rol, relatie, ik ben, ingevuld door, ...) by default.
     #[arg(long, value_name = "NAME")]
     role_column: Option<String>,
     /// Column with the location (locatie, afdeling, team, ... by default).
@@ -203,11 +209,25 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let cause: Vec<String> = e.chain().map(|c| c.to_string()).collect();
-            eprintln!("leefwereld: error: {}", cause.join(": "));
+            eprintln!("leefwereld: error: {}", message(&e));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each cause once: a cause that the
+/// message already shows ("a.csv: No such file or directory (os error 2)")
+/// is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain().map(|c| c.to_string()) {
+        if out.is_empty() {
+            out = cause;
+        } else if !out.contains(&cause) {
+            out = format!("{out}: {cause}");
+        }
+    }
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -221,10 +241,19 @@ fn load_taxonomy(path: Option<&Path>) -> Result<Taxonomy> {
     })
 }
 
-/// Draws a progress bar on stderr from the library's progress reports.
-struct Bar(ProgressBar);
+/// Draws a progress bar on stderr from the library's progress reports, and
+/// shows which column of each input became what (unless quiet).
+struct Bar(ProgressBar, bool);
 
 impl Progress for Bar {
+    fn input(&self, info: &leefwereld::InputInfo) {
+        if self.1 {
+            return;
+        }
+        let c = &info.columns;
+        let header = if c.header_line > 1 { format!(" (header on line {})", c.header_line) } else { String::new() };
+        self.0.suspend(|| eprintln!("leefwereld: {}{header}: {c}", info.file));
+    }
     fn start(&self, total_bytes: u64) {
         self.0.set_length(total_bytes);
     }
@@ -238,7 +267,7 @@ impl Progress for Bar {
 
 fn progress_bar(quiet: bool, doing: &str) -> Bar {
     if quiet || !std::io::stderr().is_terminal() {
-        return Bar(ProgressBar::hidden());
+        return Bar(ProgressBar::hidden(), quiet);
     }
     let bar = ProgressBar::new(0);
     let template = format!("{{spinner}} {doing} [{{bar:40}}] {{bytes}}/{{total_bytes}} ({{eta}})");
@@ -246,7 +275,7 @@ fn progress_bar(quiet: bool, doing: &str) -> Bar {
         .map(|s| s.progress_chars("=> "))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
-    Bar(bar)
+    Bar(bar, quiet)
 }
 
 fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
@@ -273,6 +302,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             text_columns: args.text_columns.clone(),
             encoding: args.encoding.clone(),
             sheet: args.sheet.clone(),
+            header_row: args.header_row,
             max_text_bytes: args.max_text_bytes,
             columns: MetaColumnNames {
                 role: args.role_column.clone(),
@@ -321,6 +351,16 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             return Err(e.into());
         }
     };
+    let skipped = analysis.ledger.skipped.len();
+    if args.strict && skipped > 0 {
+        // --strict: no report from a run that skipped rows.
+        drop(json_file);
+        let _ = std::fs::remove_file(&partial);
+        if !args.quiet {
+            print_summary(&analysis, &[])?;
+        }
+        bail!("{skipped} rows were skipped (--strict); no report was written");
+    }
     let mut written = Vec::new();
     if let Some(w) = json.take() {
         w.finish(&analysis).with_context(|| format!("cannot write {}", partial.display()))?;
@@ -347,14 +387,9 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
     if !args.quiet {
         print_summary(&analysis, &written)?;
     }
-    let skipped = analysis.ledger.skipped.len();
     // The process ends here: let the OS reclaim the results instead of
     // freeing millions of small allocations one by one.
     std::mem::forget(analysis);
-    if args.strict && skipped > 0 {
-        eprintln!("leefwereld: error: {skipped} rows were skipped (--strict); see the ledger in the report");
-        return Ok(ExitCode::FAILURE);
-    }
     Ok(ExitCode::SUCCESS)
 }
 
