@@ -9,7 +9,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use leefwereld::{Analyzer, CsvReader, Engine, ReadOptions, Taxonomy};
+use leefwereld::analysis::Analyzer;
+use leefwereld::ingest::CsvReader;
+use leefwereld::{Engine, ReadOptions, Taxonomy};
 use rayon::prelude::*;
 
 /// Tokens in one copy of the corpus; pinned so that a change in segmentation

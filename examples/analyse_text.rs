@@ -16,7 +16,7 @@ fn main() -> Result<(), leefwereld::Error> {
         let a = engine.assign(text);
         println!("{text}");
         if a.is_overig() {
-            println!("  -> {}", leefwereld::OVERIG);
+            println!("  -> {}", leefwereld::theme::OVERIG);
         }
         for hit in &a.themes {
             let words: Vec<&str> = hit.evidence_text(text).collect();

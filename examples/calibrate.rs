@@ -10,7 +10,9 @@
 //! Run: `cargo run --release --example calibrate [-- GOLD [TAXONOMY.toml]]`
 //! (default: `fixtures/gold/dev.jsonl` and the default taxonomy).
 
-use leefwereld::{AssignerSettings, Engine, Method, Taxonomy, evaluate, read_gold};
+use leefwereld::evaluate::{Method, evaluate, read_gold};
+use leefwereld::theme::AssignerSettings;
+use leefwereld::{Engine, Taxonomy};
 
 fn main() -> Result<(), leefwereld::Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();

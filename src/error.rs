@@ -24,7 +24,8 @@ pub enum ErrorKind {
     Taxonomy {
         /// The file (or another name for the text).
         origin: String,
-        /// The 1-based line, when known.
+        /// The 1-based line: always there for the crate's own taxonomy
+        /// errors (the first line when nothing points elsewhere).
         line: Option<usize>,
         /// What is wrong.
         message: String,

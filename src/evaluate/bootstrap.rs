@@ -25,7 +25,7 @@ impl F1Intervals {
     ///
     /// ```
     /// let gold: Vec<Vec<usize>> = (0..100).map(|i| vec![i % 2]).collect();
-    /// let i = leefwereld::F1Intervals::compute(2, &gold, &gold);
+    /// let i = leefwereld::evaluate::F1Intervals::compute(2, &gold, &gold);
     /// assert_eq!(i.macro_f1, (1.0, 1.0));
     /// ```
     ///

@@ -77,10 +77,10 @@ pub fn read_gold(path: &Path, taxonomy: &Taxonomy) -> Result<Vec<GoldExperience>
 ///
 /// ```
 /// let tax = leefwereld::Taxonomy::default();
-/// let gold = leefwereld::parse_gold(
+/// let gold = leefwereld::evaluate::parse_gold(
 ///     r#"{"id": "1", "text": "De soep was lauw.", "themes": ["eten-en-drinken"]}"#, "g.jsonl", &tax).unwrap();
 /// assert_eq!(gold[0].themes, [3]);
-/// let err = leefwereld::parse_gold(r#"{"id": "1", "text": "x", "themes": ["eten"]}"#, "g.jsonl", &tax).unwrap_err();
+/// let err = leefwereld::evaluate::parse_gold(r#"{"id": "1", "text": "x", "themes": ["eten"]}"#, "g.jsonl", &tax).unwrap_err();
 /// assert!(err.to_string().starts_with("g.jsonl:1: unknown theme id 'eten'"));
 /// ```
 pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<GoldExperience>, Error> {

@@ -53,10 +53,10 @@ fn gold_kind(kind: crate::privacy::PiiKind) -> &'static str {
 ///
 /// ```
 /// let tax = leefwereld::Taxonomy::default();
-/// let gold = leefwereld::parse_gold(
+/// let gold = leefwereld::evaluate::parse_gold(
 ///     r#"{"id": "1", "text": "Zuster Anja belde.", "themes": ["bejegening"], "pii": [{"start": 7, "end": 11, "kind": "naam"}]}"#,
 ///     "g.jsonl", &tax).unwrap();
-/// let s = leefwereld::evaluate_pii(&leefwereld::Redactor::new(), &gold).unwrap();
+/// let s = leefwereld::evaluate::evaluate_pii(&leefwereld::Redactor::new(), &gold).unwrap();
 /// assert_eq!((s.recall, s.precision), (1.0, 1.0));
 /// ```
 pub fn evaluate_pii(redactor: &crate::privacy::Redactor, gold: &[GoldExperience]) -> Option<PiiScores> {

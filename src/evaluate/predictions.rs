@@ -30,11 +30,11 @@ pub fn read_predictions(path: &Path, taxonomy: &Taxonomy, gold: &[GoldExperience
 ///
 /// ```
 /// let tax = leefwereld::Taxonomy::default();
-/// let gold = leefwereld::parse_gold(
+/// let gold = leefwereld::evaluate::parse_gold(
 ///     r#"{"id": "1", "text": "De soep was lauw.", "themes": ["eten-en-drinken"]}"#, "g.jsonl", &tax).unwrap();
-/// let p = leefwereld::parse_predictions(r#"{"id": "1", "themes": ["overig"]}"#, "p.jsonl", &tax, &gold).unwrap();
+/// let p = leefwereld::evaluate::parse_predictions(r#"{"id": "1", "themes": ["overig"]}"#, "p.jsonl", &tax, &gold).unwrap();
 /// assert_eq!(p, [Vec::<usize>::new()]);
-/// let err = leefwereld::parse_predictions("", "p.jsonl", &tax, &gold).unwrap_err();
+/// let err = leefwereld::evaluate::parse_predictions("", "p.jsonl", &tax, &gold).unwrap_err();
 /// assert_eq!(err.to_string(), "p.jsonl: no prediction for gold id '1' (1 of 1 missing)");
 /// ```
 pub fn parse_predictions(

@@ -71,7 +71,7 @@ impl ThemeScores {
     /// its themes into `theme_ids` (empty means `overig`).
     ///
     /// ```
-    /// use leefwereld::ThemeScores;
+    /// use leefwereld::evaluate::ThemeScores;
     /// let ids = ["a".to_string(), "b".to_string()];
     /// let s = ThemeScores::compute(&ids, &[vec![0], vec![1], vec![]], &[vec![0], vec![0], vec![]]);
     /// assert_eq!(s.per_theme[0].precision, 0.5);

@@ -289,7 +289,7 @@ struct GroupSizes {
 /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/voorbeeld.csv");
 /// let options = leefwereld::AnalyseOptions::default();
 /// let mut bytes = Vec::new();
-/// let mut w = leefwereld::report::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false)
+/// let mut w = leefwereld::JsonReportWriter::begin(&mut bytes, engine.taxonomy().name(), false)
 ///     .unwrap()
 ///     .min_group(options.min_group)
 ///     .inputs([path]);
@@ -515,7 +515,7 @@ mod tests {
     use super::*;
     use crate::aggregate::Aggregator;
     use crate::engine::Analysis;
-    use crate::ledger::Ledger;
+    use crate::ledger::{ColumnMap, InputInfo, Ledger};
     use crate::theme::Taxonomy;
 
     fn result(id: &str, location: &str) -> ExperienceResult {
@@ -534,7 +534,7 @@ mod tests {
 
     fn analysis(min_group: u64) -> Analysis {
         Analysis {
-            ledger: Ledger { inputs: vec![], rows_read: 0, analysed: 0, skipped: vec![], non_answers: vec![] },
+            ledger: Ledger::default(),
             experiences: vec![],
             summary: Aggregator::new(&Taxonomy::default()).finish(&crate::privacy::Showing::Raw, min_group),
             raw_text: false,
@@ -582,7 +582,9 @@ mod tests {
     #[test]
     fn files_are_named_without_their_folders() {
         let mut a = analysis(3);
-        a.ledger.inputs.push(crate::ledger::InputInfo::new("/home/iemand/export.csv", "UTF-8", Default::default()));
+        let mut input = InputInfo::new("/home/iemand/export.csv", "UTF-8", ColumnMap::default());
+        input.rows_read = 1;
+        a.ledger.inputs.push(input);
         a.experiences.push(result("1", "A"));
         let bytes = json(&a);
         let text = String::from_utf8(bytes).unwrap();

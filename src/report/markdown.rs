@@ -49,7 +49,7 @@ pub(crate) fn reason_nl(reason: &SkipReason) -> String {
     match reason {
         SkipReason::EmptyText => "leeg antwoord".into(),
         SkipReason::NoContent { question } => {
-            format!("antwoord zonder inhoud bij '{question}' (zoals \"nvt\" of \"geen\")")
+            format!("geen inhoud: het antwoord op '{question}' zegt niets (nvt, geen, -)")
         }
         SkipReason::FieldCount { found, expected } => {
             format!(

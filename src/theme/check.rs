@@ -48,7 +48,7 @@ impl std::fmt::Display for TaxonomyIssue {
 /// fully in one theme only. Empty for the default taxonomy.
 ///
 /// ```
-/// use leefwereld::{IssueKind, check_taxonomy};
+/// use leefwereld::theme::check_taxonomy;
 /// let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
 /// let issues = check_taxonomy(engine.taxonomy(), engine.analyzer());
 /// // "eerst kloppen" is respect (bejegening) and one's own space

@@ -216,6 +216,91 @@ fn report_says_how_reliable_the_themes_are() {
     assert!(md.contains("Voor deze taxonomie is niet gemeten"), "{md}");
 }
 
+/// Writes `files` (name, content) into a new directory and runs `analyse`
+/// on them with `args`: (success, stdout, stderr, report.json if written).
+fn analyse_files(files: &[(&str, &str)], args: &[&str]) -> (bool, String, String, Option<Value>) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let mut all = vec!["analyse".to_string()];
+    for (name, content) in files {
+        std::fs::write(dir.path().join(name), content).unwrap();
+        all.push(dir.path().join(name).to_string_lossy().into());
+    }
+    all.extend(["--out".into(), out.to_string_lossy().into()]);
+    all.extend(args.iter().map(|a| a.to_string()));
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let (ok, stdout, stderr) = run(&all);
+    let json = std::fs::read(out.join("report.json")).ok().map(|j| serde_json::from_slice(&j).unwrap());
+    let strip = |s: String| s.replace(&format!("{}/", dir.path().display()), "");
+    (ok, strip(stdout), strip(stderr), json)
+}
+
+const SURVEY: &str = "Respondentnummer;Ingevuld door;Locatie/afdeling;Startdatum;Doelgroep;Wat gaat goed?;Wat kan beter?\n\
+    1;dochter;De Linde;3-11-2025;Ouderen;De verzorgenden nemen echt de tijd voor een praatje.;Het avondeten is vaak lauw als het op tafel komt.\n\
+    2;bewoner;Het Anker;4-11-2025;Ouderen;Ik voel me hier thuis met mijn eigen spullen om me heen.;n.v.t.\n";
+
+#[test]
+fn the_column_mapping_is_shown_so_a_wrong_guess_is_seen() {
+    let (ok, _, err, json) = analyse_files(&[("enquete.csv", SURVEY)], &["--min-group", "2"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains(
+            "leefwereld: enquete.csv: text: 'Wat gaat goed?', 'Wat kan beter?' (found by content); \
+             id: 'Respondentnummer'; role: 'Ingevuld door'; location: 'Locatie/afdeling'; date: 'Startdatum'; \
+             sector: 'Doelgroep'"
+        ),
+        "{err}"
+    );
+    // The role breakdown no longer vanishes: roles are read.
+    let exps = json.unwrap()["experiences"].as_array().unwrap().clone();
+    let roles: Vec<&str> = exps.iter().map(|e| e["role"].as_str().unwrap_or("-")).collect();
+    // (The one client is a group below --min-group: report.json leaves it out.)
+    assert_eq!(roles, ["naaste", "naaste", "-"]);
+    // Quiet means quiet.
+    let (ok, _, err, _) = analyse_files(&[("enquete.csv", SURVEY)], &["-q"]);
+    assert!(ok && err.is_empty(), "{err}");
+}
+
+#[test]
+fn files_whose_question_columns_differ_are_analysed_in_one_run() {
+    let second = "Respondentnummer;Wat gaat goed?\n7;De fysiotherapeut helpt me weer op de been.\n";
+    let args = ["--text-column", "Wat gaat goed?", "--text-column", "Wat kan beter?", "-q"];
+    let (ok, _, err, json) = analyse_files(&[("a.csv", SURVEY), ("b.csv", second)], &args);
+    assert!(ok, "{err}");
+    let json = json.unwrap();
+    assert_eq!((json["ledger"]["rows_read"].as_u64(), json["ledger"]["analysed"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(json["experiences"].as_array().unwrap().len(), 4);
+    // A column that no input has is an error (a typo is not silently ignored).
+    let args = ["--text-column", "Wat gaat goed?", "--text-column", "Wat kan beter", "-q"];
+    let (ok, _, err, _) = analyse_files(&[("a.csv", SURVEY), ("b.csv", second)], &args);
+    assert!(!ok && err.contains("no column 'Wat kan beter'"), "{err}");
+}
+
+#[test]
+fn non_answers_are_skipped_as_no_content_short_verdicts_are_experiences() {
+    let data = "id;ervaring\n1;nvt\n2;prima\n3;N.v.t.\n4;Geen bijzonderheden\n5;alles goed\n6;weet ik niet\n7;slecht\n";
+    let (ok, _, err, json) = analyse_files(&[("a.csv", data)], &["-q"]);
+    assert!(ok, "{err}");
+    let ledger = &json.as_ref().unwrap()["ledger"];
+    assert_eq!((ledger["rows_read"].as_u64(), ledger["analysed"].as_u64()), (Some(7), Some(3)));
+    let codes: Vec<(u64, &str)> = ledger["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["line"].as_u64().unwrap(), s["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(codes, [(2, "no-content"), (4, "no-content"), (5, "no-content"), (7, "no-content")]);
+}
+
+#[test]
+fn header_row_flag_reads_a_csv_with_title_lines() {
+    let data = "Cliëntervaringen 2025\nExport 7-11-2025\nid;ervaring\n1;Het eten is goed.\n";
+    let (ok, _, err, json) = analyse_files(&[("a.csv", data)], &["--header-row", "3"]);
+    assert!(ok, "{err}");
+    assert!(err.contains("a.csv (header on line 3): text: 'ervaring'"), "{err}");
+    assert_eq!(json.unwrap()["experiences"][0]["line"], 4);
+}
+
 /// Runs `analyse` on `csv` (written to a file in `dir`) with `extra` flags;
 /// returns (success, report.md, report.json, stderr).
 fn analyse_csv(dir: &std::path::Path, csv: &str, extra: &[&str]) -> (bool, String, Value, String) {
@@ -349,95 +434,6 @@ fn report_json_repeats_nothing_per_experience() {
     assert!(bytes / exps.len() < 370, "{} bytes per experience", bytes / exps.len());
 }
 
-/// Writes `files` (name, content) into a new directory and runs `analyse`
-/// on them with `args`: (success, stdout, stderr, report.json if written).
-fn analyse_files(files: &[(&str, &str)], args: &[&str]) -> (bool, String, String, Option<Value>) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let mut all = vec!["analyse".to_string()];
-    for (name, content) in files {
-        std::fs::write(dir.path().join(name), content).unwrap();
-        all.push(dir.path().join(name).to_string_lossy().into());
-    }
-    all.extend(["--out".into(), out.to_string_lossy().into()]);
-    all.extend(args.iter().map(|a| a.to_string()));
-    let all: Vec<&str> = all.iter().map(String::as_str).collect();
-    let (ok, stdout, stderr) = run(&all);
-    let json = std::fs::read(out.join("report.json")).ok().map(|j| serde_json::from_slice(&j).unwrap());
-    let strip = |s: String| s.replace(&format!("{}/", dir.path().display()), "");
-    (ok, strip(stdout), strip(stderr), json)
-}
-
-const SURVEY: &str = "Respondentnummer;Ingevuld door;Locatie/afdeling;Startdatum;Doelgroep;Wat gaat goed?;Wat kan beter?\n\
-    1;dochter;De Linde;3-11-2025;Ouderen;De verzorgenden nemen echt de tijd voor een praatje.;Het avondeten is vaak lauw als het op tafel komt.\n\
-    2;bewoner;Het Anker;4-11-2025;Ouderen;Ik voel me hier thuis met mijn eigen spullen om me heen.;n.v.t.\n";
-
-#[test]
-fn the_column_mapping_is_shown_so_a_wrong_guess_is_seen() {
-    let (ok, _, err, json) = analyse_files(&[("enquete.csv", SURVEY)], &[]);
-    assert!(ok, "{err}");
-    assert!(
-        err.contains(
-            "leefwereld: enquete.csv: text: 'Wat gaat goed?', 'Wat kan beter?' (found by content); \
-             id: 'Respondentnummer'; role: 'Ingevuld door'; location: 'Locatie/afdeling'; date: 'Startdatum'; \
-             sector: 'Doelgroep'"
-        ),
-        "{err}"
-    );
-    // The role breakdown no longer vanishes: roles are read. (In report.json
-    // a role is null while its group is smaller than --min-group.)
-    let exps = json.unwrap()["experiences"].as_array().unwrap().clone();
-    assert!(exps.iter().all(|e| e.get("role").is_some_and(Value::is_null)), "{exps:?}");
-    let (ok, _, _, json) = analyse_files(&[("enquete.csv", SURVEY)], &["--min-group", "2"]);
-    assert!(ok);
-    let exps = json.unwrap()["experiences"].as_array().unwrap().clone();
-    let roles: Vec<&str> = exps.iter().map(|e| e["role"].as_str().unwrap_or("-")).collect();
-    assert_eq!(roles, ["naaste", "naaste", "-"]);
-    // Quiet means quiet.
-    let (ok, _, err, _) = analyse_files(&[("enquete.csv", SURVEY)], &["-q"]);
-    assert!(ok && err.is_empty(), "{err}");
-}
-
-#[test]
-fn files_whose_question_columns_differ_are_analysed_in_one_run() {
-    let second = "Respondentnummer;Wat gaat goed?\n7;De fysiotherapeut helpt me weer op de been.\n";
-    let args = ["--text-column", "Wat gaat goed?", "--text-column", "Wat kan beter?", "-q"];
-    let (ok, _, err, json) = analyse_files(&[("a.csv", SURVEY), ("b.csv", second)], &args);
-    assert!(ok, "{err}");
-    let json = json.unwrap();
-    assert_eq!((json["ledger"]["rows_read"].as_u64(), json["ledger"]["analysed"].as_u64()), (Some(3), Some(3)));
-    assert_eq!(json["experiences"].as_array().unwrap().len(), 4);
-    // A column that no input has is an error (a typo is not silently ignored).
-    let args = ["--text-column", "Wat gaat goed?", "--text-column", "Wat kan beter", "-q"];
-    let (ok, _, err, _) = analyse_files(&[("a.csv", SURVEY), ("b.csv", second)], &args);
-    assert!(!ok && err.contains("no column 'Wat kan beter'"), "{err}");
-}
-
-#[test]
-fn non_answers_are_skipped_as_no_content_short_verdicts_are_experiences() {
-    let data = "id;ervaring\n1;nvt\n2;prima\n3;N.v.t.\n4;Geen bijzonderheden\n5;alles goed\n6;weet ik niet\n7;slecht\n";
-    let (ok, _, err, json) = analyse_files(&[("a.csv", data)], &["-q"]);
-    assert!(ok, "{err}");
-    let ledger = &json.as_ref().unwrap()["ledger"];
-    assert_eq!((ledger["rows_read"].as_u64(), ledger["analysed"].as_u64()), (Some(7), Some(3)));
-    let codes: Vec<(u64, &str)> = ledger["skipped"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| (s["line"].as_u64().unwrap(), s["code"].as_str().unwrap()))
-        .collect();
-    assert_eq!(codes, [(2, "no-content"), (4, "no-content"), (5, "no-content"), (7, "no-content")]);
-}
-
-#[test]
-fn header_row_flag_reads_a_csv_with_title_lines() {
-    let data = "Cliëntervaringen 2025\nExport 7-11-2025\nid;ervaring\n1;Het eten is goed.\n";
-    let (ok, _, err, json) = analyse_files(&[("a.csv", data)], &["--header-row", "3"]);
-    assert!(ok, "{err}");
-    assert!(err.contains("a.csv (header on line 3): text: 'ervaring'"), "{err}");
-    assert_eq!(json.unwrap()["experiences"][0]["line"], 4);
-}
-
 #[test]
 fn non_answers_are_counted_per_question_in_the_report() {
     let dir = tempfile::tempdir().unwrap();
@@ -448,7 +444,7 @@ fn non_answers_are_counted_per_question_in_the_report() {
     assert!(ok, "{err}");
     assert!(md.contains("- Vraag 'Wat kan beter?': 3 lege antwoorden (nvt, geen, weet ik niet, ...)"), "{md}");
     assert!(md.contains("- Vraag 'Wat gaat goed?': 2 lege antwoorden"), "{md}");
-    assert!(md.contains("export.csv regel 5: antwoord zonder inhoud bij 'Wat gaat goed?'"), "{md}");
+    assert!(md.contains("export.csv regel 5: geen inhoud: het antwoord op 'Wat gaat goed?' zegt niets"), "{md}");
     let non_answers = json["ledger"]["non_answers"].as_array().unwrap();
     assert!(non_answers.iter().any(|q| q["question"] == "Wat kan beter?" && q["count"] == 3), "{non_answers:?}");
 }

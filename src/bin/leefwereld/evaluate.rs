@@ -4,10 +4,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
-use leefwereld::{
-    CueScores, Evaluation, Method, PiiScores, ThemeScores, evaluate_cues, evaluate_pii, evaluate_predictions,
+use leefwereld::evaluate::{
+    CueScores, Evaluation, Method, PiiScores, ThemeScores, evaluate, evaluate_cues, evaluate_pii, evaluate_predictions,
     read_gold, read_predictions,
 };
+use leefwereld::theme::OVERIG;
 use serde_json::{Map, Value, json};
 
 use super::{EvaluateArgs, load_taxonomy};
@@ -34,8 +35,8 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
     }
     for m in methods {
         let e = match (m, &lexicon) {
-            (Method::Lexicon, Some(engine)) => leefwereld::evaluate(engine, m, &gold),
-            _ => leefwereld::evaluate(&m.engine(&taxonomy)?, m, &gold),
+            (Method::Lexicon, Some(engine)) => evaluate(engine, m, &gold),
+            _ => evaluate(&m.engine(&taxonomy)?, m, &gold),
         };
         evals.push(e);
     }
@@ -201,9 +202,9 @@ fn tables(out: &mut impl Write, gold: &str, evals: &[Evaluation]) -> Result<()> 
     writeln!(out, " |\n")?;
     writeln!(out, "most frequent confusions ({}): gold theme -> predicted instead", evals[0].method.name())?;
     for c in first.confusions.iter().take(12) {
-        let note = if c.predicted == leefwereld::OVERIG {
+        let note = if c.predicted == OVERIG {
             " (missed)"
-        } else if c.gold == leefwereld::OVERIG {
+        } else if c.gold == OVERIG {
             " (spurious)"
         } else {
             ""

@@ -464,7 +464,7 @@ fn redact(args: RedactArgs) -> Result<ExitCode> {
 
 fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
     if let Some(path) = &args.export {
-        std::fs::write(path, leefwereld::DEFAULT_TAXONOMY_TOML)
+        std::fs::write(path, leefwereld::theme::DEFAULT_TAXONOMY_TOML)
             .with_context(|| format!("cannot write {}", path.display()))?;
         println!("wrote the default taxonomy to {}", path.display());
         return Ok(ExitCode::SUCCESS);
@@ -472,8 +472,9 @@ fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
     let tax = load_taxonomy(args.taxonomy.as_deref())?;
     let mut out = std::io::stdout().lock();
     if args.check {
+        use leefwereld::theme::{IssueKind, check_taxonomy};
         let engine = Engine::new(tax)?;
-        let issues = leefwereld::check_taxonomy(engine.taxonomy(), engine.analyzer());
+        let issues = check_taxonomy(engine.taxonomy(), engine.analyzer());
         let count = |kind| issues.iter().filter(|i| i.kind == kind).count();
         for issue in &issues {
             writeln!(out, "{issue}")?;
@@ -483,9 +484,9 @@ fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
             "taxonomy {}: {} cues count fully in two themes ({} more on purpose, listed under `shared`), {} add \
              nothing to their theme",
             engine.taxonomy().name(),
-            count(leefwereld::IssueKind::Shared),
-            engine.taxonomy().shared().len() - count(leefwereld::IssueKind::NotShared),
-            count(leefwereld::IssueKind::Redundant)
+            count(IssueKind::Shared),
+            engine.taxonomy().shared().len() - count(IssueKind::NotShared),
+            count(IssueKind::Redundant)
         )?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -496,7 +497,7 @@ fn taxonomy(args: TaxonomyArgs) -> Result<ExitCode> {
         writeln!(out, "{:<26} {}", "", t.description)?;
         writeln!(out, "{:<26} {} cues, e.g. {}\n", "", t.cues.len(), examples.join(", "))?;
     }
-    writeln!(out, "{:<26} no theme fits", leefwereld::OVERIG)?;
+    writeln!(out, "{:<26} no theme fits", leefwereld::theme::OVERIG)?;
     if !tax.ignored().is_empty() {
         writeln!(out, "\nnever evidence ({}): {}", tax.ignored().len(), tax.ignored().join(", "))?;
     }
