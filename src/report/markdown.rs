@@ -213,10 +213,11 @@ fn theme_order(s: &Summary) -> Vec<&ThemeSummary> {
 
 /// Per question, the answers that said nothing ("nvt", "geen", ...).
 fn non_answers(o: &mut String, ledger: &Ledger) {
-    if ledger.non_answers.is_empty() {
+    let counted: Vec<&(std::sync::Arc<str>, u64)> = ledger.non_answers.iter().filter(|(_, n)| *n > 0).collect();
+    if counted.is_empty() {
         return;
     }
-    for (question, n) in &ledger.non_answers {
+    for (question, n) in counted {
         let _ = writeln!(
             o,
             "- Vraag '{question}': {} (nvt, geen, weet ik niet, ...), niet meegeteld als ervaring",

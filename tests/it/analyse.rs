@@ -321,6 +321,8 @@ fn report_states_the_period_of_the_data_and_the_day_it_was_made() {
     let (md, json) = analyse_example(dir.path(), "2");
     assert!(md.contains("De ervaringen zijn van 3 januari 2025 tot en met 1 december 2025."), "{md}");
     assert!(md.contains("Gemaakt op 6 december 2025 met leefwereld"), "{md}");
+    // No line for a question without non-answers.
+    assert!(!md.contains("0 lege antwoorden"), "{md}");
     let report: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(report["period"]["first"], "2025-01-03");
     assert_eq!(report["made_on"], "2025-12-06");
