@@ -87,6 +87,14 @@ struct Ledger<'a> {
     rows_read: u64,
     analysed: u64,
     skipped: Vec<Skip<'a>>,
+    /// Per question, the answers that said nothing.
+    non_answers: Vec<NonAnswers<'a>>,
+}
+
+#[derive(Serialize)]
+struct NonAnswers<'a> {
+    question: &'a str,
+    count: u64,
 }
 
 #[derive(Serialize)]
@@ -473,6 +481,7 @@ impl<'w> JsonReportWriter<'w> {
                 rows_read: a.ledger.rows_read,
                 analysed: a.ledger.analysed,
                 skipped: a.ledger.skipped.iter().map(skip).collect(),
+                non_answers: a.ledger.non_answers.iter().map(|(q, n)| NonAnswers { question: q, count: *n }).collect(),
             },
             period: s.first_date.as_deref().zip(s.last_date.as_deref()).map(|(first, last)| Period { first, last }),
             made_on: &s.made_on,

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{file_name, percent};
 use crate::aggregate::{Breakdown, Dimension, GroupCount, SMALL_GROUPS, Summary, ThemeSummary, UNKNOWN_GROUP};
 use crate::engine::Analysis;
-use crate::ingest::{SkipReason, Skipped};
+use crate::ledger::{Ledger, SkipReason, Skipped};
 
 /// Skipped rows listed by line before the list is cut short.
 const SKIPPED_LISTED: usize = 20;
@@ -144,6 +144,7 @@ pub fn markdown(a: &Analysis) -> String {
     if !a.ledger.inputs.is_empty() {
         let _ = writeln!(o);
     }
+    non_answers(&mut o, &a.ledger);
     skipped(&mut o, &a.ledger.skipped);
     quality(&mut o, a);
     let _ = writeln!(o, "## Thema's\n");
@@ -208,6 +209,22 @@ fn theme_order(s: &Summary) -> Vec<&ThemeSummary> {
     order.sort_by_key(|t| std::cmp::Reverse(t.count));
     order.extend(overig);
     order
+}
+
+/// Per question, the answers that said nothing ("nvt", "geen", ...).
+fn non_answers(o: &mut String, ledger: &Ledger) {
+    let counted: Vec<&(std::sync::Arc<str>, u64)> = ledger.non_answers.iter().filter(|(_, n)| *n > 0).collect();
+    if counted.is_empty() {
+        return;
+    }
+    for (question, n) in counted {
+        let _ = writeln!(
+            o,
+            "- Vraag '{question}': {} (nvt, geen, weet ik niet, ...), niet meegeteld als ervaring",
+            plural(*n, "leeg antwoord", "lege antwoorden")
+        );
+    }
+    let _ = writeln!(o);
 }
 
 /// Skipped rows, the first ones by line, with the reason in Dutch.

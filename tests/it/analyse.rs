@@ -321,6 +321,8 @@ fn report_states_the_period_of_the_data_and_the_day_it_was_made() {
     let (md, json) = analyse_example(dir.path(), "2");
     assert!(md.contains("De ervaringen zijn van 3 januari 2025 tot en met 1 december 2025."), "{md}");
     assert!(md.contains("Gemaakt op 6 december 2025 met leefwereld"), "{md}");
+    // No line for a question without non-answers.
+    assert!(!md.contains("0 lege antwoorden"), "{md}");
     let report: Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(report["period"]["first"], "2025-01-03");
     assert_eq!(report["made_on"], "2025-12-06");
@@ -432,4 +434,19 @@ fn report_json_repeats_nothing_per_experience() {
     // About 350 bytes per experience here (was about 410, with a file path of
     // 35 characters).
     assert!(bytes / exps.len() < 370, "{} bytes per experience", bytes / exps.len());
+}
+
+#[test]
+fn non_answers_are_counted_per_question_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id;Wat gaat goed?;Wat kan beter?\n1;De soep is lekker.;nvt\n2;prima;n.v.t.\n3;-;Het eten is koud.\n\
+               4;geen;geen\n";
+    let (ok, md, json, err) =
+        analyse_csv(dir.path(), csv, &["--text-column", "Wat gaat goed?", "--text-column", "Wat kan beter?"]);
+    assert!(ok, "{err}");
+    assert!(md.contains("- Vraag 'Wat kan beter?': 3 lege antwoorden (nvt, geen, weet ik niet, ...)"), "{md}");
+    assert!(md.contains("- Vraag 'Wat gaat goed?': 2 lege antwoorden"), "{md}");
+    assert!(md.contains("export.csv regel 5: geen inhoud: het antwoord op 'Wat gaat goed?' zegt niets"), "{md}");
+    let non_answers = json["ledger"]["non_answers"].as_array().unwrap();
+    assert!(non_answers.iter().any(|q| q["question"] == "Wat kan beter?" && q["count"] == 3), "{non_answers:?}");
 }
