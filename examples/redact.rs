@@ -4,7 +4,8 @@
 //! cargo run --example redact
 //! ```
 
-use leefwereld::{PiiKind, ReadOptions, Redactor};
+use leefwereld::privacy::{PiiKind, redact_file};
+use leefwereld::{NoProgress, ReadOptions, Redactor};
 
 fn main() -> Result<(), leefwereld::Error> {
     // The built-in Dutch rules, plus the names of one ward and a word never to redact.
@@ -23,8 +24,7 @@ fn main() -> Result<(), leefwereld::Error> {
     std::fs::write(&input, format!("id;locatie;ervaring\n1;De Berkenhof;\"{text}\"\n"))
         .map_err(|e| leefwereld::Error::from_io(&input, e))?;
     let output = dir.join("ervaringen-gedeeld.csv");
-    let summary =
-        leefwereld::redact_file(&input, &output, &ReadOptions::default(), &redactor, &leefwereld::NoProgress)?;
+    let summary = redact_file(&input, &output, &ReadOptions::default(), &redactor, &NoProgress)?;
     println!("\n{} rows written, {} names replaced", summary.rows_written, summary.replaced[&PiiKind::Naam]);
     print!("{}", std::fs::read_to_string(&output).map_err(|e| leefwereld::Error::from_io(&output, e))?);
     Ok(())

@@ -441,8 +441,18 @@ impl Aggregator {
     /// The summary; quotes are shown as `showing` says (redacted, or raw on
     /// request). Groups of fewer than `min_group` experiences are merged in the
     /// breakdowns, and none of their experiences is quoted (a `min_group`
-    /// below 2 hides nothing).
+    /// below 2 hides nothing). The input's own locations and sectors are no
+    /// personal names in its quotes.
     pub fn finish(self, showing: &Showing, min_group: u64) -> Summary {
+        let places = [Dimension::Location, Dimension::Sector]
+            .iter()
+            .filter_map(|d| Dimension::ALL.iter().position(|x| x == d))
+            .flat_map(|i| self.tallies[i].0.keys().flatten().map(String::as_str));
+        let placed = match showing {
+            Showing::Redacted(r) => Some((*r).clone().with_place_names(places)),
+            Showing::Raw => None,
+        };
+        let showing = &Showing::new(placed.as_ref());
         let total = self.seen;
         // A group is small in a dimension that is broken down (more than one
         // group): one group is all experiences, no breakdown.

@@ -206,6 +206,8 @@ mod tests {
             ("raw/batch_g", 150, 14),
             ("raw/batch_h", 150, 14),
             ("raw/batch_i", 150, 14),
+            ("raw/batch_j", 150, 12),
+            ("raw/batch_k", 150, 15),
         ];
         for (split, size, per_theme) in files {
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{split}.jsonl"));

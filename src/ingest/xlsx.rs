@@ -60,12 +60,6 @@ pub(crate) struct Header {
     pub names: Vec<String>,
 }
 
-/// The header of `range` (sheet `sheet` of `file`) as [`find_header_at`]
-/// finds it without a row asked for.
-pub(crate) fn find_header(range: &calamine::Range<Data>, file: &str, sheet: &str) -> Result<Header, Error> {
-    find_header_at(range, file, sheet, None)
-}
-
 /// The header of `range`: row `header_row` (1-based, as the spreadsheet
 /// numbers it) when given; else the first row with at least two text cells
 /// (not numbers, not dates) and at least half as many filled cells as the

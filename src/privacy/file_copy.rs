@@ -19,7 +19,8 @@ use serde_json::Value;
 use super::{PiiKind, Redactor};
 use crate::engine::Progress;
 use crate::error::Error;
-use crate::ingest::{CsvReader, ReadOptions, SkipReason, Skipped, excerpt};
+use crate::ingest::{CsvReader, InputKind, ReadOptions, SkipReason, Skipped, excerpt, open_input};
+use crate::ledger::ColumnMap;
 
 /// Rows redacted in parallel at a time.
 const BATCH: usize = 4096;
@@ -67,8 +68,18 @@ pub fn redact_file(
     if std::fs::canonicalize(input).ok().is_some_and(|i| std::fs::canonicalize(output).ok() == Some(i)) {
         return Err(Error::input(&input.display().to_string(), None, "the output would overwrite the input"));
     }
-    let ext = input.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    if matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods")) {
+    // The columns are decided as `analyse` decides them (by name, else by
+    // content; the header row; `--sheet` only for a spreadsheet), by the
+    // same reader core; the copy then names them.
+    let kind = InputKind::of(input);
+    if kind == InputKind::Spreadsheet
+        && !output.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        let message = "a spreadsheet's redacted copy is written as .xlsx: give --out FILE.xlsx";
+        return Err(Error::input(&input.display().to_string(), None, message));
+    }
+    let options = &with_columns_of(open_input(input, options)?.columns(), options);
+    if kind == InputKind::Spreadsheet {
         progress.start(0);
         let summary = redact_spreadsheet(input, output, options, redactor);
         progress.finish();
@@ -77,8 +88,8 @@ pub fn redact_file(
     let partial = PathBuf::from(format!("{}.partial", output.display()));
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    let result = match ext.as_deref() {
-        Some("jsonl" | "ndjson") => redact_jsonl(input, &mut out, options, redactor, progress),
+    let result = match kind {
+        InputKind::JsonLines => redact_jsonl(input, &mut out, options, redactor, progress),
         _ => redact_csv(input, &mut out, options, redactor, progress),
     };
     progress.finish();
@@ -99,6 +110,15 @@ pub fn redact_file(
     }
 }
 
+/// `options` with the text columns and header row the reader core found.
+fn with_columns_of(map: &ColumnMap, options: &ReadOptions) -> ReadOptions {
+    ReadOptions {
+        text_columns: map.text.clone(),
+        header_row: options.header_row.or((map.header_line > 0).then_some(map.header_line)),
+        ..options.clone()
+    }
+}
+
 /// A spreadsheet's sheet as `.xlsx`: every cell at its place, with its value
 /// (numbers as numbers, dates as dates), the text columns redacted below the
 /// header. Formatting, formulas and other sheets are not copied.
@@ -111,19 +131,13 @@ fn redact_spreadsheet(
     use calamine::Data;
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
     let name = input.display().to_string();
-    if !output.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
-        return Err(Error::input(
-            &name,
-            None,
-            "a spreadsheet's redacted copy is written as .xlsx: give --out FILE.xlsx",
-        ));
-    }
     let (sheet, range) = crate::ingest::xlsx::read_sheet(input, options.sheet.as_deref())?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let header = crate::ingest::xlsx::find_header(&range, &name, &sheet)?;
+    let header = crate::ingest::xlsx::find_header_at(&range, &name, &sheet, options.header_row)?;
     let (header_at, headers) = (header.index, header.names);
     let text_columns = crate::ingest::columns::text_columns(&headers, &options.text_columns)
         .map_err(|m| Error::input(&name, Some(header.line), m))?;
+    let places = place_columns(&headers);
     let fail = |e: rust_xlsxwriter::XlsxError| Error::input(&name, None, format!("cannot write the spreadsheet: {e}"));
     let mut book = Workbook::new();
     // A fixed creation time: the same input gives the same bytes.
@@ -146,7 +160,14 @@ fn redact_spreadsheet(
             let written = match cell {
                 Data::Empty => continue,
                 Data::String(s) if body && text_columns.contains(&j) => {
-                    sheet_out.write_string(row, col, redact_counted(redactor, s, &mut summary.replaced))
+                    let places: Vec<&str> = places
+                        .iter()
+                        .filter_map(|&p| match cells.get(p) {
+                            Some(Data::String(s)) => Some(s.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    sheet_out.write_string(row, col, redact_counted(redactor, s, &places, &mut summary.replaced))
                 }
                 Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => sheet_out.write_string(row, col, s),
                 Data::Float(f) => sheet_out.write_number(row, col, *f),
@@ -171,9 +192,20 @@ fn redact_spreadsheet(
     Ok(summary)
 }
 
-/// Redacts `text`, counting the spans per kind.
-fn redact_counted(redactor: &Redactor, text: &str, counts: &mut BTreeMap<PiiKind, u64>) -> String {
-    let spans = redactor.find(text);
+/// The columns whose values are a row's own places (location, team,
+/// sector): never a person's name in its text ("Parkeren bij De Linde").
+fn place_columns(headers: &[String]) -> Vec<usize> {
+    use crate::ingest::columns::{LOCATION_COLUMNS, SECTOR_COLUMNS};
+    [LOCATION_COLUMNS, SECTOR_COLUMNS]
+        .iter()
+        .filter_map(|names| crate::ingest::columns::find_any(headers, names))
+        .collect()
+}
+
+/// Redacts `text`, sparing names inside `places`, counting the spans per
+/// kind.
+fn redact_counted(redactor: &Redactor, text: &str, places: &[&str], counts: &mut BTreeMap<PiiKind, u64>) -> String {
+    let spans = redactor.find_sparing(text, places);
     for s in &spans {
         *counts.entry(s.kind).or_default() += 1;
     }
@@ -196,6 +228,7 @@ fn redact_csv(
     let mut reader = CsvReader::open(input, options)?;
     progress.start(reader.total_bytes().unwrap_or(0));
     let text_columns = reader.text_column_indexes().to_vec();
+    let places = place_columns(&reader.headers().iter().map(|h| h.to_string()).collect::<Vec<_>>());
     let mut summary = RedactSummary {
         encoding: reader.encoding(),
         text_columns: reader.text_columns().iter().map(|c| c.to_string()).collect(),
@@ -227,8 +260,10 @@ fn redact_csv(
             .par_iter_mut()
             .map(|record| {
                 let mut counts = BTreeMap::new();
+                let own: Vec<String> = places.iter().filter_map(|&p| record.fields.get(p).cloned()).collect();
+                let own: Vec<&str> = own.iter().map(String::as_str).collect();
                 for &c in &text_columns {
-                    record.fields[c] = redact_counted(redactor, &record.fields[c], &mut counts);
+                    record.fields[c] = redact_counted(redactor, &record.fields[c], &own, &mut counts);
                 }
                 counts
             })
@@ -342,9 +377,14 @@ fn redact_json_line(raw: &[u8], options: &ReadOptions, redactor: &Redactor) -> J
     };
     let mut counts = BTreeMap::new();
     let mut fields = Vec::new();
+    let own: Vec<String> = place_columns(&keys)
+        .into_iter()
+        .filter_map(|p| object.get(&keys[p]).and_then(Value::as_str).map(String::from))
+        .collect();
+    let own: Vec<&str> = own.iter().map(String::as_str).collect();
     for k in text_keys {
         if let Some(Value::String(s)) = object.get_mut(&keys[k]) {
-            *s = redact_counted(redactor, s, &mut counts);
+            *s = redact_counted(redactor, s, &own, &mut counts);
             fields.push(keys[k].clone());
         }
     }

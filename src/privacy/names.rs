@@ -35,9 +35,16 @@ pub(super) const PARTICLE_WORDS: &[&str] = &[
 /// One capitalised name word: letters, with an apostrophe or a hyphen only
 /// between letters ("d'Ancona", "Doornbos-Kaya", not "Verhoeven'").
 pub(super) const NAME: &str = r"\p{Lu}(?:\p{L}|['’-]\p{L})+";
-/// After these words a capitalised word is a place, not a person, unless it
-/// is a known name ("een vrouw uit Nickerie", but "naar Anja").
+/// After these words (and an article) a capitalised word is a place, not a
+/// person, unless it is a known name ("een vrouw uit Nickerie", "naar de
+/// Eikenhof", but "naar Anja").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "uit", "te", "naar"];
+/// After these words "Frans" is the language: "spreekt enkel Frans", "in het
+/// Frans", "geen Frans".
+const LANGUAGE_BEFORE: &[&str] = &[
+    "het", "'t", "spreekt", "spreken", "sprak", "praat", "praten", "verstaat", "verstaan", "geen", "enkel", "alleen",
+    "en", "of", "les", "leren", "beetje",
+];
 /// After these words (and an article) a capitalised word is a place, whatever
 /// it is ("afdeling De Linde").
 const PLACE_WORDS: &[&str] = &[
@@ -101,7 +108,8 @@ impl Redactor {
         let mut prev_end = 0;
         let (mut lower, mut prev_word, mut prev_prev) = (String::new(), String::new(), String::new());
         // A name that is also a word, opening a sentence: a name when a verb
-        // follows ("Roos zegt", "Bas heeft"), decided at the next word.
+        // or "van" follows ("Roos zegt", "Mark van het wijkteam"), decided at
+        // the next word.
         let mut pending: Option<(usize, usize)> = None;
         crate::analysis::segment::segment(text, |s| {
             let (start, end) = (s.start as usize, s.end as usize);
@@ -116,7 +124,8 @@ impl Redactor {
             if let Some((p_start, p_end)) = pending.take()
                 && text[p_end..start].trim().is_empty()
                 && word.chars().all(char::is_lowercase)
-                && is_finite_verb(lower)
+                // "Roos zegt", and "Mark van het wijkteam".
+                && (is_finite_verb(lower) || lower == "van")
             {
                 push(spans, PiiSpan { start: p_start, end: p_end, kind: PiiKind::Naam });
             }
@@ -138,7 +147,15 @@ impl Redactor {
                 } else if hyphenated {
                     self.double_name(lower)
                 } else {
-                    self.capitalised_is_name(lower, sentence_start, &prev_word, &prev_prev)
+                    {
+                        // A comma cuts a word off from a place word before it
+                        // ("op de afdeling, Elif, en ...").
+                        let (prev, prev_prev) = match gap.trim().is_empty() {
+                            true => (prev_word.as_str(), prev_prev.as_str()),
+                            false => ("", ""),
+                        };
+                        self.capitalised_is_name(lower, sentence_start, prev, prev_prev)
+                    }
                 };
             if name {
                 push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
@@ -180,9 +197,15 @@ impl Redactor {
         }
         let first_name = FIRST_NAMES.contains(lower);
         let surname = LAST_NAMES.contains(lower);
+        let article = matches!(prev, "de" | "het" | "'t");
         let after_place = PLACE_WORDS.contains(&prev)
-            || (matches!(prev, "de" | "het" | "'t") && PLACE_WORDS.contains(&prev_prev))
-            || (PLACE_PREPOSITIONS.contains(&prev) && !first_name && !surname);
+            || (article && PLACE_WORDS.contains(&prev_prev))
+            // "uit Nickerie", "naar de Eikenhof"
+            || ((PLACE_PREPOSITIONS.contains(&prev) || (article && PLACE_PREPOSITIONS.contains(&prev_prev)))
+                && !first_name
+                && !surname)
+            // The language, not the name: "spreekt enkel Frans", "in het Frans".
+            || (lower == "frans" && LANGUAGE_BEFORE.contains(&prev));
         if after_place {
             false
         } else if sentence_start {

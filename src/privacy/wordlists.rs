@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
-/// Everyday words that are in neither word list and are no names.
-pub(super) const LOANWORDS: &[&str] = &[
+/// Everyday words that are in neither word list and are no names: these,
+/// and the loanwords of `data/names/loanwords.txt`.
+const EVERYDAY_WORDS: &[&str] = &[
     "wifi",
     "tv",
     "app",
@@ -45,6 +46,17 @@ pub(super) const LOANWORDS: &[&str] = &[
     "pb",
     "pb'er",
     // Abbreviations as written ("Bijv. de soep"), without their full stop.
+    // Titles, which open a name but are none ("Dr. Visser", "Mw. De Vries").
+    "dr",
+    "drs",
+    "mw",
+    "mevr",
+    "dhr",
+    "mr",
+    "ir",
+    "zr",
+    "mej",
+    "prof",
     "bijv",
     "bv",
     "evt",
@@ -95,6 +107,14 @@ pub(super) const LOANWORDS: &[&str] = &[
     "nich",
     "aait",
 ];
+
+/// Everyday words and loanwords that are in neither word list and are no
+/// names ("wifi", "Bijv.", "Chapeau", "Caseload").
+pub(super) static LOANWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut words = name_list(include_str!("../../data/names/loanwords.txt"));
+    words.extend(EVERYDAY_WORDS);
+    words
+});
 
 /// Lowercase Dutch words: OpenTaal's word list (BSD), diacritics folded;
 /// built once per process.

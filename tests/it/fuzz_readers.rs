@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use leefwereld::{Analyzer, CsvReader, JsonlReader, ReadOptions, RowSource};
+use leefwereld::ReadOptions;
+use leefwereld::analysis::Analyzer;
+use leefwereld::ingest::{CsvReader, JsonlReader, RowSource};
 use proptest::prelude::*;
 
 fn drain(mut r: impl RowSource) -> Result<(), TestCaseError> {

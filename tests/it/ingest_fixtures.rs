@@ -4,7 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use leefwereld::{ReadOptions, open_input};
+use leefwereld::ReadOptions;
+use leefwereld::ingest::open_input;
 use serde_json::Value;
 
 #[test]

@@ -1,6 +1,8 @@
 //! The in-memory API (`Engine::analyse`) against the file path.
 
-use leefwereld::{AnalyseOptions, CsvReader, Engine, Experience, NoProgress, ReadOptions, Role, SkipReason, Taxonomy};
+use leefwereld::ingest::CsvReader;
+use leefwereld::ledger::SkipReason;
+use leefwereld::{AnalyseOptions, Engine, Experience, NoProgress, ReadOptions, Role, Taxonomy};
 
 use crate::fixture;
 

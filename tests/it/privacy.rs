@@ -131,3 +131,28 @@ fn small_groups_are_suppressed_in_the_example_report() {
     assert!(locations.len() > before);
     assert!(locations.iter().all(|g| g["merged"] != 0 || g["count"].as_u64().unwrap() >= 2));
 }
+
+#[test]
+fn the_inputs_own_location_is_no_name_in_quotes() {
+    // "Parkeren bij De Linde" became "De [NAAM-1]": Linde is a first name too.
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id;locatie;ervaring\n");
+    for (i, place) in ["De Linde", "Eikenhof"].iter().enumerate() {
+        for j in 0..4 {
+            csv.push_str(&format!(
+                "{i}{j};{place};Parkeren bij {place} is lastig ({j}), het eten was koud en Özlem zegt niets.\n"
+            ));
+        }
+    }
+    let input = dir.path().join("in.csv");
+    std::fs::write(&input, csv).unwrap();
+    let out = dir.path().join("r");
+    leefwereld()
+        .args(["analyse", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet", "--min-group", "2"])
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.contains("Parkeren bij De Linde is lastig"), "{md}");
+    assert!(!md.contains("De [NAAM"), "{md}");
+    assert!(!md.contains("Özlem") && md.contains("[NAAM-1] zegt niets"), "{md}");
+}

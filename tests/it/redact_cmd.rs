@@ -179,3 +179,53 @@ fn the_copy_is_identical_whatever_the_thread_count() {
     assert_eq!(text.lines().count(), 1 + 5 * 900);
     assert!(text.contains("[NAAM-1]"));
 }
+
+#[test]
+fn a_rows_own_location_is_no_name_in_its_copy() {
+    // "Parkeren bij De Linde" became "De [NAAM-1]": Linde is a first name too.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    std::fs::write(
+        &input,
+        "id;locatie;ervaring\n1;De Linde;Parkeren bij De Linde is lastig, zegt Özlem.\n\
+         2;Eikenhof;Parkeren bij De Linde is lastig.\n",
+    )
+    .unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok, "{stdout}");
+    assert_eq!(
+        String::from_utf8(written).unwrap(),
+        "id;locatie;ervaring\n1;De Linde;Parkeren bij De Linde is lastig, zegt [NAAM-1].\n\
+         2;Eikenhof;Parkeren bij De [NAAM-1] is lastig.\n"
+    );
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, "{\"locatie\": \"De Linde\", \"tekst\": \"Parkeren bij De Linde, zegt Özlem.\"}\n").unwrap();
+    let (ok, stdout, _, written) = redact(&input, &[]);
+    assert!(ok, "{stdout}");
+    let copy = String::from_utf8(written).unwrap();
+    assert!(copy.contains("Parkeren bij De Linde, zegt [NAAM-1]."), "{copy}");
+}
+
+/// `redact` used to find text columns by name only: a survey export named
+/// after its questions was refused, and `--sheet` on a CSV was ignored.
+#[test]
+fn redact_finds_question_columns_by_content_as_analyse_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("enquete.csv");
+    std::fs::write(
+        &input,
+        "Respondent;Wat gaat goed?;Score\n\
+         1;Zuster Anja neemt echt de tijd voor mijn moeder, ook in het weekend.;8\n\
+         2;De koffie is lekker en de mensen op de afdeling zijn erg vriendelijk.;7\n\
+         3;Meneer Jansen belt elke week even om te vragen hoe het gaat met ons.;9\n",
+    )
+    .unwrap();
+    let out = dir.path().join("uit.csv");
+    let (ok, _, stderr) = run(&["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(ok, "{stderr}");
+    let copy = std::fs::read_to_string(&out).unwrap();
+    assert!(!copy.contains("Anja") && !copy.contains("Jansen"), "{copy}");
+    assert!(copy.contains(";8\n") && copy.starts_with("Respondent;Wat gaat goed?;Score\n"), "{copy}");
+    let (ok, _, stderr) = run(&["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--sheet", "Blad1"]);
+    assert!(!ok && stderr.contains("Blad1"), "{stderr}");
+}
