@@ -172,8 +172,10 @@ impl Taxonomy {
     /// ```
     pub fn from_toml(text: &str, origin: &str) -> Result<Taxonomy, Error> {
         // Every error names a line: the first when nothing points elsewhere.
+        let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        let line_of = |offset: usize| newlines.partition_point(|&n| n < offset) + 1;
         let fail = |range: Option<Range<usize>>, message: String| {
-            taxonomy_error(origin, range.map_or(1, |r| line_of(text, r.start)), message)
+            taxonomy_error(origin, range.map_or(1, |r| line_of(r.start)), message)
         };
         let raw: RawTaxonomy = toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_string()))?;
         let version = match raw.version {
@@ -216,7 +218,7 @@ impl Taxonomy {
             for (list, weight) in [(t.strong, STRONG_WEIGHT), (t.cues, CUE_WEIGHT), (t.weak, WEAK_WEIGHT)] {
                 for cue in list {
                     let span = cue.span();
-                    let line = line_of(text, span.start);
+                    let line = line_of(span.start);
                     let text = cue.into_inner().trim().to_lowercase();
                     if text.is_empty() {
                         return Err(fail(Some(span), format!("theme '{id}' has an empty cue")));
@@ -247,7 +249,7 @@ impl Taxonomy {
         let mut ignore_lines: Vec<usize> = Vec::with_capacity(raw.ignore.len());
         for entry in raw.ignore {
             let span = entry.span();
-            let line = line_of(text, span.start);
+            let line = line_of(span.start);
             let text = entry.into_inner().trim().to_lowercase();
             if text.is_empty() {
                 return Err(fail(Some(span), "`ignore` has an empty entry".into()));
@@ -371,11 +373,6 @@ impl Taxonomy {
 /// [`ErrorKind::Taxonomy`].
 fn taxonomy_error(origin: &str, line: usize, message: String) -> Error {
     Error::new(ErrorKind::Taxonomy { origin: origin.to_string(), line: Some(line), message })
-}
-
-/// The 1-based line of a byte offset.
-fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 #[cfg(test)]
