@@ -229,3 +229,17 @@ fn redact_finds_question_columns_by_content_as_analyse_does() {
     let (ok, _, stderr) = run(&["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--sheet", "Blad1"]);
     assert!(!ok && stderr.contains("Blad1"), "{stderr}");
 }
+
+/// `redact` promises the input flags of `analyse`: `--header-row` too.
+#[test]
+fn redact_takes_the_header_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("export.csv");
+    std::fs::write(&input, "Cliëntervaringen 2025\nid;ervaring\n1;Zuster Anja was er meteen.\n").unwrap();
+    let out = dir.path().join("uit.csv");
+    let (ok, _, stderr) =
+        run(&["redact", input.to_str().unwrap(), "--out", out.to_str().unwrap(), "--header-row", "2", "-q"]);
+    assert!(ok, "{stderr}");
+    let copy = std::fs::read_to_string(&out).unwrap();
+    assert!(copy.contains("Zuster [NAAM-1] was er meteen.") && !copy.contains("Anja"), "{copy}");
+}

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
-use leefwereld::{
-    AnalyseOptions, Analysis, Engine, Format, JsonReportWriter, MetaColumnNames, Progress, ReadOptions, Taxonomy,
-};
+use leefwereld::ingest::MetaColumnNames;
+use leefwereld::report::JsonReportWriter;
+use leefwereld::{AnalyseOptions, Analysis, Engine, Format, Progress, ReadOptions, Taxonomy};
 
 mod evaluate;
 
@@ -81,6 +81,10 @@ struct RedactArgs {
     /// that sheet only.
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// The row (line) of the header, for exports with title rows above it;
+    /// found as `analyse` finds it by default.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    header_row: Option<u64>,
     #[command(flatten)]
     privacy: PrivacyArgs,
     /// Print nothing but errors.
@@ -172,7 +176,7 @@ struct AnalyseArgs {
     /// of fewer experiences than this, show them as "< N" and quote none of
     /// their texts; report.json leaves their values out per experience. At
     /// least 2.
-    #[arg(long, value_name = "N", default_value_t = leefwereld::DEFAULT_MIN_GROUP)]
+    #[arg(long, value_name = "N", default_value_t = leefwereld::aggregate::DEFAULT_MIN_GROUP)]
     min_group: u64,
     #[command(flatten)]
     privacy: PrivacyArgs,
@@ -246,7 +250,7 @@ fn load_taxonomy(path: Option<&Path>) -> Result<Taxonomy> {
 struct Bar(ProgressBar, bool);
 
 impl Progress for Bar {
-    fn input(&self, info: &leefwereld::InputInfo) {
+    fn input(&self, info: &leefwereld::ledger::InputInfo) {
         if self.1 {
             return;
         }
@@ -284,7 +288,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             "--min-group {} is too small: a group of one is one person, whom a breakdown would point out; use 2 or \
              more (the default is {})",
             args.min_group,
-            leefwereld::DEFAULT_MIN_GROUP
+            leefwereld::aggregate::DEFAULT_MIN_GROUP
         );
     }
     let mut formats = Vec::new();
@@ -430,6 +434,7 @@ fn redact(args: RedactArgs) -> Result<ExitCode> {
             text_columns: args.text_columns,
             encoding: args.encoding,
             sheet: args.sheet,
+            header_row: args.header_row,
             ..ReadOptions::default()
         },
         names,
@@ -437,7 +442,8 @@ fn redact(args: RedactArgs) -> Result<ExitCode> {
         ..AnalyseOptions::default()
     };
     let bar = progress_bar(args.quiet, "redigeren");
-    let summary = leefwereld::redact_file(&args.input, &args.out, &options.read, &engine.redactor(&options), &bar)?;
+    let summary =
+        leefwereld::privacy::redact_file(&args.input, &args.out, &options.read, &engine.redactor(&options), &bar)?;
     if !args.quiet {
         let mut out = std::io::stdout().lock();
         writeln!(
