@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::aggregate::{Aggregator, ExperienceResult, Summary};
+use crate::aggregate::{Aggregator, ExperienceResult};
 use crate::analysis::{Analyzer, Token};
 use crate::error::Error;
 use crate::error::ErrorKind;
@@ -21,6 +21,14 @@ use crate::ledger::{InputInfo, Ledger, Skipped};
 use crate::privacy::Redactor;
 use crate::quality::{DEFAULT_QUALITY, MeasuredQuality};
 use crate::theme::{AssignerSettings, Assignment, Taxonomy, ThemeAssigner};
+
+mod options;
+mod progress;
+mod result;
+
+pub use options::AnalyseOptions;
+pub use progress::{NoProgress, Progress};
+pub use result::Analysis;
 
 /// Analyses texts with one taxonomy.
 ///
@@ -367,73 +375,3 @@ impl Run {
         sink(out)
     }
 }
-
-/// Options for [`Engine::analyse_files`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct AnalyseOptions {
-    /// How to read the input.
-    pub read: ReadOptions,
-    /// Show texts as written, personal data included. Off by default.
-    pub raw_text: bool,
-    /// Rows per batch.
-    pub batch_rows: usize,
-    /// Names to redact wherever they appear (see [`Redactor::with_names`]).
-    pub names: Vec<String>,
-    /// Words never to redact (see [`Redactor::with_never_redact`]).
-    pub never_redact: Vec<String>,
-    /// Breakdown groups smaller than this are merged and shown as "< N", and
-    /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::aggregate::DEFAULT_MIN_GROUP) by default).
-    pub min_group: u64,
-}
-
-impl Default for AnalyseOptions {
-    fn default() -> Self {
-        AnalyseOptions {
-            read: ReadOptions::default(),
-            raw_text: false,
-            batch_rows: 16 * 1024,
-            names: Vec::new(),
-            never_redact: Vec::new(),
-            min_group: crate::aggregate::DEFAULT_MIN_GROUP,
-        }
-    }
-}
-
-/// The result of a run.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Analysis {
-    /// What became of every row.
-    pub ledger: Ledger,
-    /// Per experience: id, position, themes with evidence.
-    pub experiences: Vec<ExperienceResult>,
-    /// Per theme: counts, shares, quotes.
-    pub summary: Summary,
-    /// Whether texts were left unredacted on request.
-    pub raw_text: bool,
-    /// The taxonomy's name.
-    pub taxonomy: String,
-    /// How well the assigner is known to find themes (see
-    /// [`Engine::measured_quality`]); reports pass it on to their readers.
-    pub quality: Option<MeasuredQuality>,
-}
-
-/// Progress of a long run, reported in bytes of input. The library never
-/// touches the terminal; the command-line tool draws a bar from this.
-pub trait Progress: Sync {
-    /// The run starts; `total_bytes` is the input size (0 if unknown).
-    fn start(&self, _total_bytes: u64) {}
-    /// `done_bytes` of the input have been read.
-    fn advance(&self, _done_bytes: u64) {}
-    /// The run is done.
-    fn finish(&self) {}
-    /// An input was opened: which column became what (for a tool to show,
-    /// so that a wrong guess is seen). Called for every input before the run
-    /// starts.
-    fn input(&self, _info: &InputInfo) {}
-}
-
-/// Reports no progress.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct NoProgress;
-
-impl Progress for NoProgress {}
