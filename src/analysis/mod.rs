@@ -25,6 +25,23 @@ pub use normalise::{normalise, normalise_into};
 pub use segment::Span;
 pub use stem::DutchStemmer;
 
+/// The Dutch month names, January first (dates are read and written with
+/// them).
+pub(crate) const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// Words longer than this many bytes are kept as tokens but not interned:
 /// they are URLs, hashes or keyboard mash, not words.
 pub const MAX_WORD_BYTES: usize = 48;

@@ -147,21 +147,6 @@ fn role_of_word(w: &str) -> Option<Role> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A date as Dutch exports write it, as an ISO date (`2025-11-03`): `3-11-2025`,
 /// `03/11/2025`, `3.11.2025`, `3-11-25`, `3 november 2025`, `3 nov 2025`,
 /// `2025-11-03` (a time after it is ignored). `None` for anything else or an
@@ -194,8 +179,10 @@ pub fn parse_dutch_date(value: &str) -> Option<String> {
         }
         let d: u32 = words[0].trim_end_matches('.').parse().ok()?;
         let month = words[1].trim_end_matches('.');
-        let m =
-            MONTHS.iter().position(|full| *full == month || (month.len() >= 3 && full.starts_with(month)))? as u32 + 1;
+        let m = crate::analysis::MONTHS
+            .iter()
+            .position(|full| *full == month || (month.len() >= 3 && full.starts_with(month)))? as u32
+            + 1;
         let y: u32 = words[2].parse().ok()?;
         (y, m, d)
     };

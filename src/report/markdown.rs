@@ -20,24 +20,10 @@ pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
 
 /// `2025-01-03` -> "3 januari 2025"; anything else as it is.
 pub(crate) fn dutch_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let parts: Vec<&str> = iso.split('-').collect();
     match parts[..] {
         [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
-            (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+            (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", crate::analysis::MONTHS[m - 1]),
             _ => iso.to_string(),
         },
         _ => iso.to_string(),
