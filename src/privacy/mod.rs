@@ -57,7 +57,10 @@ pub use file_copy::{RedactSummary, redact_file};
 pub use shown::{Showing, Shown};
 
 use names::{everywhere, listed_name, named_prefix, trim_particles, whole_names};
-use patterns::{Check, PATTERNS, ages_of_children, ages_of_named_people, day_month_dates, more_addresses, more_bsns};
+use patterns::{
+    Check, PATTERNS, ages_of_children, ages_of_named_people, day_month_dates, more_addresses, more_bsns,
+    nicknames_in_names,
+};
 use wordlists::{DUTCH_WORDS, LOANWORDS, occurrences, phrase_pattern};
 
 /// Kinds of personal data.
@@ -256,6 +259,7 @@ impl Redactor {
         self.spare_never(text, &mut spans);
         everywhere(text, &mut spans);
         whole_names(text, &mut spans);
+        nicknames_in_names(text, &mut spans);
         self.spare_not_names(text, &mut spans);
         self.spare_never(text, &mut spans);
         day_month_dates(text, &mut spans);

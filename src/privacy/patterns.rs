@@ -252,22 +252,9 @@ pub(super) fn day_month_dates(text: &str, spans: &mut Vec<PiiSpan>) {
     for m in DAY_MONTH.find_iter(text) {
         let mut end = m.end();
         // The dot of an abbreviation ("2 jan."), not a full stop after a full month name.
-        const FULL: &[&str] = &[
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
         let word = m.as_str().trim_end_matches('.').rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
-        if m.as_str().ends_with('.') && FULL.contains(&word.as_str()) {
+        // (MONTHS opens with the twelve full names.)
+        if m.as_str().ends_with('.') && MONTHS.split('|').take(12).any(|full| full == word) {
             end -= 1;
         }
         push(spans, PiiSpan { start: m.start(), end, kind: PiiKind::Datum });
@@ -378,6 +365,41 @@ pub(super) fn more_addresses(text: &str, spans: &mut Vec<PiiSpan>) {
         if let Some(code) = BELGIAN.captures(&text[end..]).and_then(|c| c.get(1)) {
             push(spans, PiiSpan { start: end + code.start(), end: end + code.end(), kind: PiiKind::Adres });
         }
+    }
+}
+
+/// A nickname in brackets belongs to the name around it: "H.J. (Henk)
+/// Koster", "Johanna (Joke) Bakker", "Hendrika (Riek) Smit-Veldman".
+pub(super) fn nicknames_in_names(text: &str, spans: &mut Vec<PiiSpan>) {
+    static INITIALS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?-u:\b)(?:\p{Lu}\.[ \t]?)+$").expect("valid pattern"));
+    static BRACKETED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\([ \t]?\p{Lu}[\p{L}-]+[ \t]?\)").expect("valid pattern"));
+    static GAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"^[ \t]*(?:(?i:{PARTICLES})[ \t]+)?")).expect("valid pattern"));
+    if !text.contains('(') {
+        return;
+    }
+    let names: Vec<(usize, usize)> =
+        spans.iter().filter(|s| s.kind == PiiKind::Naam).map(|s| (s.start, s.end)).collect();
+    let mut grown = Vec::new();
+    for m in BRACKETED.find_iter(text) {
+        let before = text[..m.start()].trim_end_matches([' ', '\t']);
+        let left = names
+            .iter()
+            .find(|n| n.1 == before.len())
+            .map(|n| n.0)
+            .or_else(|| INITIALS.find(before).map(|i| i.start()));
+        let after = m.end() + GAP.find(&text[m.end()..]).map_or(0, |g| g.end());
+        let right = names.iter().find(|n| n.0 == after).map(|n| n.1);
+        let named = names.iter().any(|n| m.start() < n.0 && n.1 < m.end());
+        if left.is_some() && right.is_some() || named && (left.is_some() || right.is_some()) {
+            grown.push((left.unwrap_or(m.start()), right.unwrap_or(m.end())));
+        }
+    }
+    for (start, end) in grown {
+        spans.retain(|s| !(s.kind == PiiKind::Naam && start <= s.start && s.end <= end));
+        push(spans, PiiSpan { start, end, kind: PiiKind::Naam });
     }
 }
 
@@ -530,6 +552,15 @@ mod tests {
         assert_eq!(r("Kamer 12 en Afdeling 3 zijn dicht."), "Kamer 12 en Afdeling 3 zijn dicht.");
         assert_eq!(r("In 2019 kwamen 3000 mensen."), "In 2019 kwamen 3000 mensen.");
         assert!(!r("de Kerkstraat is druk").contains("[ADRES]"));
+    }
+
+    #[test]
+    fn a_nickname_in_brackets_belongs_to_the_name() {
+        assert_eq!(r("Naam: dhr. H.J. (Henk) Koster\nBSN"), "Naam: dhr. [NAAM-1]\nBSN");
+        assert_eq!(r("mijn moeder mw. Johanna (Joke) Bakker, geb."), "mijn moeder mw. [NAAM-1], geb.");
+        assert_eq!(r("Dhr. Cornelis (Kees) van der Laan, 88 jaar"), "Dhr. [NAAM-1], [LEEFTIJD]");
+        // A bracketed word after a name that is no nickname's shape stays.
+        assert_eq!(r("Zuster Anja (nachtdienst) belde."), "Zuster [NAAM-1] (nachtdienst) belde.");
     }
 
     #[test]
