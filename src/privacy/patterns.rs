@@ -290,6 +290,9 @@ pub(super) fn more_bsns(text: &str, spans: &mut Vec<PiiSpan>) {
     });
     static AFTER_AGE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\(\s?\d{1,3}\s?[;,]\s?$").expect("valid pattern"));
+    if text.bytes().filter(u8::is_ascii_digit).count() < 9 {
+        return;
+    }
     let found = spans.iter().any(|s| s.kind == PiiKind::Bsn);
     let lower = text.to_ascii_lowercase();
     let spoken = found || lower.contains("bsn") || lower.contains("burgerservice") || lower.contains("sofi");
@@ -350,7 +353,10 @@ pub(super) fn more_addresses(text: &str, spans: &mut Vec<PiiSpan>) {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    for re in [&*BEFORE_POSTCODE, &*LABELLED] {
+    // Cheap tests first: a postcode needs four digits in a row.
+    let postcode = text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    let finders = [postcode.then_some(&*BEFORE_POSTCODE), Some(&*LABELLED)];
+    for re in finders.into_iter().flatten() {
         for c in re.captures_iter(text) {
             let m = c.get(1).expect("group");
             // A street needs a word that is no title or label before its number.
