@@ -5,9 +5,9 @@
 //! finds, with its placeholder: e-mail addresses and web addresses (`[EMAIL]`,
 //! `[URL]`), phone numbers (`[TELEFOON]`), BSNs that pass the eleven-test or that
 //! the text announces as one ("BSN is 234567891", mistyped or not) (`[BSN]`),
-//! IBANs (`[IBAN]`), postcodes and street addresses (`[ADRES]`), dates with a year
-//! (also two-digit, apostrophe and month-name forms: 26-4-21, 12-04-'02,
-//! 17-mei-2011, 17 mei '11) or in a sentence about a birthday or death
+//! IBANs (`[IBAN]`), postcodes and street addresses (`[ADRES]`), dates (also
+//! two-digit, apostrophe and month-name forms: 26-4-21, 12-04-'02,
+//! 17-mei-2011, 17 mei '11; without a year: "3 maart", "2 jan.", "op 3-12")
 //! (`[DATUM]`), ages ("ik ben 34", "mijn tante is 97", "een man van eind
 //! zestig", "(91)"; never a duration or count such as "al 2 jaar", "10 jaar
 //! geleden", "3 keer") (`[LEEFTIJD]`), and names (`[NAAM]`):
@@ -57,7 +57,10 @@ pub use file_copy::{RedactSummary, redact_file};
 pub use shown::{Showing, Shown};
 
 use names::{everywhere, listed_name, named_prefix, trim_particles, whole_names};
-use patterns::{Check, PATTERNS, ages_of_named_people, personal_dates};
+use patterns::{
+    Check, PATTERNS, ages_of_children, ages_of_named_people, day_month_dates, more_addresses, more_bsns,
+    nicknames_in_names,
+};
 use wordlists::{DUTCH_WORDS, LOANWORDS, occurrences, phrase_pattern};
 
 /// Kinds of personal data.
@@ -279,10 +282,14 @@ impl Redactor {
         self.spare_never(text, &mut spans);
         everywhere(text, &mut spans);
         whole_names(text, &mut spans);
+        nicknames_in_names(text, &mut spans);
         self.spare_not_names(text, &mut spans);
         self.spare_never(text, &mut spans);
-        personal_dates(text, &mut spans);
+        day_month_dates(text, &mut spans);
         ages_of_named_people(text, &mut spans);
+        ages_of_children(text, &mut spans);
+        more_bsns(text, &mut spans);
+        more_addresses(text, &mut spans);
         spans.sort_by_key(|s| s.start);
         spans
     }
@@ -508,7 +515,8 @@ mod tests {
     #[test]
     fn personal_dates_and_ages_of_named_people() {
         assert_eq!(r("Mijn vader is op 12 mei jarig."), "Mijn vader is op [DATUM] jarig.");
-        assert_eq!(r("Per 1 januari komt er een nieuw rooster."), "Per 1 januari komt er een nieuw rooster.");
+        assert_eq!(r("Per 1 januari komt er een nieuw rooster."), "Per [DATUM] komt er een nieuw rooster.");
+        assert_eq!(r("Vanaf januari komt er een nieuw rooster."), "Vanaf januari komt er een nieuw rooster.");
         assert_eq!(r("Mijn zoon Rachid is 31 en woont hier."), "Mijn zoon [NAAM-1] is [LEEFTIJD] en woont hier.");
         assert_eq!(r("Meneer van den Heuvel is 94 jaar."), "Meneer [NAAM-1] is [LEEFTIJD].");
         assert_eq!(r("Het is 20 jaar geleden."), "Het is 20 jaar geleden.");

@@ -58,6 +58,7 @@ const EVERYDAY_WORDS: &[&str] = &[
     "mej",
     "prof",
     "bijv",
+    "geb",
     "bv",
     "evt",
     "ivm",
