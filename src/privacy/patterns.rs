@@ -42,7 +42,10 @@ const AGE_WORDS: &str = concat!(
     r"|honderd|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien)",
 );
 /// An age: a number or [`AGE_WORDS`], with its "jaar".
-static AGE: LazyLock<String> = LazyLock::new(|| format!(r"(?:\d{{1,3}}|{AGE_WORDS})(?:\s+jaar)?"));
+static AGE: LazyLock<String> = LazyLock::new(|| format!(r"(?:\d{{1,3}}|{AGE_WORDS}|{SMALL_AGE_WORDS})(?:\s+jaar)?"));
+/// A child's age in words, only where a verb or "van" makes it one ("hij is
+/// pas zes"): alone, "zes jaar" is as often a duration.
+const SMALL_AGE_WORDS: &str = "(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien)";
 /// Words between "is" and an age: "ik ben al 84", "ze wordt morgen 90".
 const BEFORE_AGE: &str =
     r"(?:(?:al|pas|net|bijna|inmiddels|intussen|nu|zelf|ook|ruim|vandaag|gisteren|morgen|sinds\s+kort)\s+)*";
@@ -163,6 +166,14 @@ fn patterns() -> Vec<Pattern> {
                 r"(?i)(?-u:\b)(?:ik|hij|zij|ze|u|kind|baby|{PERSONS}|{PARENTS})\s+(?:is|ben|bent|was|wordt|werd|word)\s+{BEFORE_AGE}({age})(?-u:\b)"
             ),
         ),
+        // "wij zijn allebei 74", "we zijn beiden in de tachtig"
+        p(
+            Leeftijd,
+            AgeAfterVerb,
+            &format!(
+                r"(?i)(?-u:\b)(?:wij|we|jullie|zij|ze)\s+(?:zijn|waren|worden)\s+(?:allebei|beiden|allemaal|samen\s+)?\s*{BEFORE_AGE}({age})(?-u:\b)"
+            ),
+        ),
         // "ook al ben ik 96", "nu is ze 90"
         p(
             Leeftijd,
@@ -184,6 +195,19 @@ fn patterns() -> Vec<Pattern> {
                 r"(?i)(?-u:\b)(?:{PARENTS})\s+van\s+(?:bijna\s+|ruim\s+|pas\s+|net\s+)?(\d{{2,3}}(?:\s+jaar)?|{AGE_WORDS}(?:\s+jaar)?)(?-u:\b)"
             ),
         ),
+        // "sinds ik 14 ben", "toen hij 12 was", "nu ze 90 wordt"
+        p(
+            Leeftijd,
+            AgeAfterVerb,
+            r"(?i)(?-u:\b)(?:sinds|toen|nadat|als|nu|omdat|dat|tot)\s+(?:ik|hij|zij|ze|u|we|wij)\s+(\d{1,3})\s+(?:jaar\s+)?(?:ben|bent|was|werd|word|wordt|is|zijn|waren)(?-u:\b)",
+        ),
+        // "Fleur is 21 geworden", "onze dochter Fleur 21 geworden"
+        p(Leeftijd, None, &format!(r"(?i)(?-u:\b)((?:\d{{1,3}}|{AGE_WORDS})(?:\s+jaar)?)\s+geworden(?-u:\b)")),
+        // "Mees (8)": one digit in brackets right after a capitalised name
+        p(Leeftijd, NotCounted, r"(?-u:\b)\p{Lu}\p{Ll}+\s\((\d)\)"),
+        // "(12 alweer!)", "(D., 16)"
+        p(Leeftijd, NotCounted, r"\(\s?(\d{1,3})\s+(?:alweer|al|inmiddels|nu|pas)\s?!?\)"),
+        p(Leeftijd, NotCounted, r"\(\s?\p{Lu}\.?,\s?(\d{1,3})\s?\)"),
         // "Mijn vader (91)", "Daan (19 jaar)", "Tante Lien (96!)"
         p(Leeftijd, NotCounted, r"\(\s?(?:bijna\s|ruim\s|pas\s|net\s)?(\d{2,3}(?:\s?(?:jaar|jr(?-u:\b)\.?))?)\s?!?\)"),
         // "(81, Insulindeweg 77)", "(84; 125117446)", "(van in de tachtig)"
@@ -489,6 +513,23 @@ pub(super) fn after_a_counter(before: &str) -> bool {
 mod tests {
     fn r(text: &str) -> String {
         super::super::Redactor::new().redact(text).into_owned()
+    }
+
+    #[test]
+    fn ages_in_words_after_the_verb_in_brackets_and_turned() {
+        assert_eq!(r("Hij is pas zes en heeft gehuild."), "Hij is pas [LEEFTIJD] en heeft gehuild.");
+        assert_eq!(r("Ik woon hier sinds ik 14 ben."), "Ik woon hier sinds ik [LEEFTIJD] ben.");
+        assert_eq!(r("Wij zijn allebei 74 en kunnen niet meer."), "Wij zijn allebei [LEEFTIJD] en kunnen niet meer.");
+        assert_eq!(r("onze dochter is 21 geworden"), "onze dochter is [LEEFTIJD] geworden");
+        assert_eq!(r("Vandaag heeft Mees (8) gelogeerd."), "Vandaag heeft [NAAM-1] ([LEEFTIJD]) gelogeerd.");
+        assert_eq!(r("Mila is morgen jarig (12 alweer!) en"), "[NAAM-1] is morgen jarig ([LEEFTIJD] alweer!) en");
+        assert_eq!(r("een jongere (D., 16) gooide"), "een jongere (D., [LEEFTIJD]) gooide");
+        // Never a count, a duration or a list number.
+        assert_eq!(r("Hij is twee keer gevallen."), "Hij is twee keer gevallen.");
+        assert_eq!(r("We zijn drie weken weg geweest."), "We zijn drie weken weg geweest.");
+        assert_eq!(r("Zie punt (3) van de agenda."), "Zie punt (3) van de agenda.");
+        assert_eq!(r("Sinds ik 2 jaar hier ben gaat het beter."), "Sinds ik 2 jaar hier ben gaat het beter.");
+        assert_eq!(r("Het is 5 minuten lopen."), "Het is 5 minuten lopen.");
     }
 
     #[test]
