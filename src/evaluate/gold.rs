@@ -208,6 +208,9 @@ mod tests {
             ("raw/batch_i", 150, 14),
             ("raw/batch_j", 150, 12),
             ("raw/batch_k", 150, 15),
+            ("raw/batch_l", 150, 14),
+            ("raw/batch_m", 150, 11),
+            ("raw/batch_n", 100, 6),
         ];
         for (split, size, per_theme) in files {
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/gold/{split}.jsonl"));
