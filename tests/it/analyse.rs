@@ -298,3 +298,17 @@ fn header_row_flag_reads_a_csv_with_title_lines() {
     assert!(err.contains("a.csv (header on line 3): text: 'ervaring'"), "{err}");
     assert_eq!(json.unwrap()["experiences"][0]["line"], 4);
 }
+
+#[test]
+fn a_question_left_out_beside_a_named_text_column_is_named_on_screen() {
+    let data = "id;opmerking;Wat kan beter?\n\
+        1;Fijne kamer met uitzicht op de tuin.;Het eten komt vaak koud op tafel bij ons.\n\
+        2;De zusters zijn heel aardig voor mij.;Ik wil vaker naar buiten met iemand erbij.\n";
+    let (ok, _, err, _) = analyse_files(&[("a.csv", data)], &[]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("text: 'opmerking'; ")
+            && err.contains("also free text, not read (add --text-column NAME to read it): 'Wat kan beter?'"),
+        "{err}"
+    );
+}
