@@ -149,6 +149,10 @@ pub struct ColumnMap {
     /// True when the text columns were found by their content (long,
     /// varied, many-word values), not by their name.
     pub text_by_content: bool,
+    /// Other columns whose values read as free text but that are not read
+    /// as text (a text column was found by name or named by the user): the
+    /// tool names them, so that a question left out is seen.
+    pub unread_free_text: Vec<String>,
     /// The id column.
     pub id: Option<String>,
     /// Who wrote it.
@@ -182,7 +186,12 @@ impl fmt::Display for ColumnMap {
             quoted(&self.location),
             quoted(&self.date),
             quoted(&self.sector)
-        )
+        )?;
+        if !self.unread_free_text.is_empty() {
+            let unread: Vec<String> = self.unread_free_text.iter().map(|c| format!("'{c}'")).collect();
+            write!(f, "; also free text, not read (add --text-column NAME to read it): {}", unread.join(", "))?;
+        }
+        Ok(())
     }
 }
 

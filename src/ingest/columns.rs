@@ -201,6 +201,8 @@ fn strength(header: &str, names: &[&str], endings: &[&str]) -> u32 {
 pub(crate) struct Columns {
     pub text: Vec<usize>,
     pub text_by_content: bool,
+    /// Other columns whose values read as free text, not read as text.
+    pub unread_free_text: Vec<usize>,
     pub id: Option<usize>,
     pub role: Option<usize>,
     pub location: Option<usize>,
@@ -252,6 +254,13 @@ impl Columns {
         }
         let mut cols = Columns { text, text_by_content, ..Columns::default() };
         cols.find_meta(headers, sample, options);
+        if !text_by_content {
+            let taken = [cols.id, cols.role, cols.location, cols.date, cols.sector];
+            cols.unread_free_text = free_text_columns(headers, sample)
+                .into_iter()
+                .filter(|i| !cols.text.contains(i) && !taken.contains(&Some(*i)))
+                .collect();
+        }
         Ok(cols)
     }
 
@@ -307,6 +316,7 @@ impl Columns {
             header_line,
             text: self.text.iter().map(|&i| headers[i].clone()).collect(),
             text_by_content: self.text_by_content,
+            unread_free_text: self.unread_free_text.iter().map(|&i| headers[i].clone()).collect(),
             id: name(self.id),
             role: name(self.role),
             location: name(self.location),
@@ -424,6 +434,12 @@ mod tests {
         let sample: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
         let cols = Columns::detect("t", Some(1), &headers, &sample, &ReadOptions::default()).unwrap();
         assert_eq!((cols.text.as_slice(), cols.text_by_content), (&[4usize, 5][..], true));
+        // A column named like a text column is the text; the questions that
+        // also hold free text are named, to be added with --text-column.
+        let mut named = headers.clone();
+        named[6] = "Opmerkingen".into();
+        let cols = Columns::detect("t", Some(1), &named, &sample, &ReadOptions::default()).unwrap();
+        assert_eq!((cols.text.as_slice(), cols.unread_free_text.as_slice()), (&[6usize][..], &[4usize, 5][..]));
         // Nothing that reads as free text: the error lists the columns.
         let short: Vec<Vec<&str>> = rows.iter().map(|r| r[..4].to_vec()).collect();
         let err = Columns::detect("t", Some(1), &headers[..4], &short, &ReadOptions::default()).unwrap_err();

@@ -450,3 +450,17 @@ fn non_answers_are_counted_per_question_in_the_report() {
     let non_answers = json["ledger"]["non_answers"].as_array().unwrap();
     assert!(non_answers.iter().any(|q| q["question"] == "Wat kan beter?" && q["count"] == 3), "{non_answers:?}");
 }
+
+#[test]
+fn a_question_left_out_beside_a_named_text_column_is_named_on_screen() {
+    let data = "id;opmerking;Wat kan beter?\n\
+        1;Fijne kamer met uitzicht op de tuin.;Het eten komt vaak koud op tafel bij ons.\n\
+        2;De zusters zijn heel aardig voor mij.;Ik wil vaker naar buiten met iemand erbij.\n";
+    let (ok, _, err, _) = analyse_files(&[("a.csv", data)], &[]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("text: 'opmerking'; ")
+            && err.contains("also free text, not read (add --text-column NAME to read it): 'Wat kan beter?'"),
+        "{err}"
+    );
+}
