@@ -157,6 +157,14 @@ pub(super) fn an_age(age: &str, after: &str, after_verb: bool, already: bool) ->
             true => (next.is_empty() || AGE_AFTER_VERB.contains(&next)) && !(already && young),
         };
     }
+    // A decade with a range word ("in de tachtig", "eind zestig") is an age
+    // whatever follows: "in de tachtig op de afdeling" counts nothing.
+    const RANGE_WORDS: &[&str] =
+        &["in", "rond", "over", "boven", "ergens", "begin", "midden", "half", "eind", "achter", "diep", "ver"];
+    let first = age.split_whitespace().next().unwrap_or("").to_lowercase();
+    if RANGE_WORDS.contains(&first.as_str()) {
+        return true;
+    }
     let b = after.as_bytes();
     let runs_on = b.len() >= 2 && matches!(b[0], b'.' | b',' | b':' | b'/') && b[1].is_ascii_digit();
     !runs_on && !after.starts_with(['%', '+']) && !UNITS.contains(&next)

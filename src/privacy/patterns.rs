@@ -524,8 +524,11 @@ mod tests {
         assert_eq!(r("Vandaag heeft Mees (8) gelogeerd."), "Vandaag heeft [NAAM-1] ([LEEFTIJD]) gelogeerd.");
         assert_eq!(r("Mila is morgen jarig (12 alweer!) en"), "[NAAM-1] is morgen jarig ([LEEFTIJD] alweer!) en");
         assert_eq!(r("een jongere (D., 16) gooide"), "een jongere (D., [LEEFTIJD]) gooide");
+        // A decade with a range word is an age whatever word follows.
+        assert_eq!(r("Een mevrouw van in de tachtig op de afdeling."), "Een mevrouw van [LEEFTIJD] op de afdeling.");
         // Never a count, a duration or a list number.
         assert_eq!(r("Hij is twee keer gevallen."), "Hij is twee keer gevallen.");
+        assert_eq!(r("Een man van 3 op de 10 bezoeken."), "Een man van 3 op de 10 bezoeken.");
         assert_eq!(r("We zijn drie weken weg geweest."), "We zijn drie weken weg geweest.");
         assert_eq!(r("Zie punt (3) van de agenda."), "Zie punt (3) van de agenda.");
         assert_eq!(r("Sinds ik 2 jaar hier ben gaat het beter."), "Sinds ik 2 jaar hier ben gaat het beter.");
