@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use super::reader::is_non_answer;
+use super::reader::Answer;
 use super::{Experience, ReadOptions, RowSource};
 use crate::error::Error;
 use crate::ledger::{ColumnMap, SkipReason, Skipped, excerpt};
@@ -79,15 +79,14 @@ impl RowSource for MemorySource {
             let Some(e) = self.items.next() else { break };
             n += 1;
             self.rows_read += 1;
-            let reason = if e.text.trim().is_empty() {
-                Some(SkipReason::EmptyText)
-            } else if e.text.len() > self.max_text_bytes {
-                Some(SkipReason::TooLong { bytes: e.text.len(), limit: self.max_text_bytes })
-            } else if is_non_answer(&e.text) {
-                self.count_non_answer(&e.question);
-                Some(SkipReason::NoContent { question: e.question.clone() })
-            } else {
-                None
+            let reason = match Answer::of(&e.text, self.max_text_bytes) {
+                Answer::Empty => Some(SkipReason::EmptyText),
+                Answer::TooLong(reason) => Some(reason),
+                Answer::SaysNothing => {
+                    self.count_non_answer(&e.question);
+                    Some(SkipReason::NoContent { question: e.question.clone() })
+                }
+                Answer::Says => None,
             };
             match reason {
                 Some(reason) => {

@@ -105,17 +105,16 @@ impl Core {
         answers.clear();
         let (mut too_long, mut no_content) = (None, None);
         for (k, &c) in self.columns.text.iter().enumerate() {
-            let text = cell(c);
-            if text.trim().is_empty() {
-                continue;
-            }
-            if text.len() > self.max_text_bytes {
-                too_long.get_or_insert(SkipReason::TooLong { bytes: text.len(), limit: self.max_text_bytes });
-            } else if is_non_answer(text) {
-                self.non_answers[k] += 1;
-                no_content.get_or_insert(k);
-            } else {
-                answers.push(c);
+            match Answer::of(cell(c), self.max_text_bytes) {
+                Answer::Empty => {}
+                Answer::TooLong(reason) => {
+                    too_long.get_or_insert(reason);
+                }
+                Answer::SaysNothing => {
+                    self.non_answers[k] += 1;
+                    no_content.get_or_insert(k);
+                }
+                Answer::Says => answers.push(c),
             }
         }
         if answers.is_empty() {
@@ -208,6 +207,33 @@ const NON_ANSWERS: &[&str] = &[
     "no",
     "no comment",
 ];
+
+/// What one answer is, by the rules every input shares (files and memory).
+pub(crate) enum Answer {
+    /// Blank.
+    Empty,
+    /// Longer than the limit ([`SkipReason::TooLong`]).
+    TooLong(SkipReason),
+    /// Says nothing: "nvt", "-", ... ([`is_non_answer`]).
+    SaysNothing,
+    /// An experience.
+    Says,
+}
+
+impl Answer {
+    /// Classifies `text` with texts over `max_text_bytes` too long.
+    pub(crate) fn of(text: &str, max_text_bytes: usize) -> Answer {
+        if text.trim().is_empty() {
+            Answer::Empty
+        } else if text.len() > max_text_bytes {
+            Answer::TooLong(SkipReason::TooLong { bytes: text.len(), limit: max_text_bytes })
+        } else if is_non_answer(text) {
+            Answer::SaysNothing
+        } else {
+            Answer::Says
+        }
+    }
+}
 
 /// True when `text` says nothing: a non-answer as surveys get them ("nvt",
 /// "n.v.t.", "Geen opmerkingen.", "weet ik niet", "-", "/", "...") in any
