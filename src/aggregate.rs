@@ -11,6 +11,7 @@ use std::sync::Arc;
 use crate::analysis::Span;
 use crate::ingest::Experience;
 use crate::privacy::{Showing, Shown};
+use crate::sentiment::{Judgement, Sentiment};
 use crate::theme::{Assignment, OVERIG, Taxonomy};
 
 /// Quotes shown per theme.
@@ -52,6 +53,8 @@ pub struct ThemeResult {
     pub id: Arc<str>,
     /// Its score.
     pub score: f32,
+    /// How the experience judges this theme.
+    pub sentiment: Sentiment,
     /// The words that led to it.
     pub evidence: Vec<Evidence>,
 }
@@ -75,14 +78,22 @@ pub struct ExperienceResult {
     pub date: Option<String>,
     /// The sector, when known.
     pub sector: Option<String>,
+    /// How it judges, as a whole.
+    pub sentiment: Sentiment,
     /// Its themes, best first; empty means `overig`.
     pub themes: Vec<ThemeResult>,
 }
 
 impl ExperienceResult {
-    /// Builds the result of `experience` from its assignment; the evidence
-    /// is shown as `showing` says (redacted, or raw on request).
-    pub fn new(experience: &Experience, assignment: &Assignment, theme_ids: &[Arc<str>], showing: &Showing) -> Self {
+    /// Builds the result of `experience` from its assignment and judgement;
+    /// the evidence is shown as `showing` says (redacted, or raw on request).
+    pub fn new(
+        experience: &Experience,
+        assignment: &Assignment,
+        judgement: &Judgement,
+        theme_ids: &[Arc<str>],
+        showing: &Showing,
+    ) -> Self {
         let text = &experience.text;
         let ranges: Vec<(usize, usize)> =
             assignment.themes.iter().flat_map(|h| &h.evidence).map(|s| (s.start as usize, s.end as usize)).collect();
@@ -90,9 +101,11 @@ impl ExperienceResult {
         let themes = assignment
             .themes
             .iter()
-            .map(|h| ThemeResult {
+            .enumerate()
+            .map(|(i, h)| ThemeResult {
                 id: theme_ids[h.theme].clone(),
                 score: h.score,
+                sentiment: judgement.themes.get(i).copied().unwrap_or(judgement.overall),
                 evidence: h
                     .evidence
                     .iter()
@@ -113,6 +126,7 @@ impl ExperienceResult {
             location: experience.location.clone(),
             date: experience.date.clone(),
             sector: experience.sector.clone(),
+            sentiment: judgement.overall,
             themes,
         }
     }
@@ -140,6 +154,9 @@ pub struct ThemeSummary {
     pub count: u64,
     /// `count` / analysed experiences.
     pub share: f64,
+    /// Of `count`, how many judge this theme positief, negatief, gemengd and
+    /// neutraal (in the order of [`Sentiment::ALL`]).
+    pub sentiment: [u64; 4],
     /// Example passages.
     pub quotes: Vec<Quote>,
     /// Quotes left out because they come from a group smaller than the
@@ -169,6 +186,9 @@ pub struct ShortVerdicts {
 pub struct Summary {
     /// Experiences analysed.
     pub experiences: u64,
+    /// Experiences per sentiment as a whole, in the order of
+    /// [`Sentiment::ALL`].
+    pub sentiment: [u64; 4],
     /// One entry per theme of the taxonomy, in its order, then `overig`.
     pub themes: Vec<ThemeSummary>,
     /// Breakdowns by location, role, period and question, for the dimensions
@@ -334,6 +354,8 @@ impl Candidate {
 pub struct Aggregator {
     labels: Vec<(String, String, String)>,
     counts: Vec<u64>,
+    sentiments: Vec<[u64; 4]>,
+    overall: [u64; 4],
     candidates: Vec<Vec<Candidate>>,
     seen: u64,
     tallies: Vec<GroupTally>,
@@ -355,6 +377,8 @@ impl Aggregator {
         Aggregator {
             labels,
             counts: vec![0; n],
+            sentiments: vec![[0; 4]; n],
+            overall: [0; 4],
             candidates: vec![Vec::new(); n],
             seen: 0,
             tallies: vec![GroupTally::default(); Dimension::ALL.len()],
@@ -365,9 +389,11 @@ impl Aggregator {
         }
     }
 
-    /// Adds one analysed experience (in input order).
-    pub fn add(&mut self, experience: &Experience, assignment: &Assignment) {
+    /// Adds one analysed experience (in input order) with its judgement
+    /// (a theme the judgement has no entry for counts as neutraal).
+    pub fn add(&mut self, experience: &Experience, assignment: &Assignment, judgement: &Judgement) {
         let seq = self.seen;
+        self.overall[judgement.overall.index()] += 1;
         self.seen += 1;
         let overig = self.labels.len() - 1;
         let n = self.labels.len();
@@ -413,10 +439,13 @@ impl Aggregator {
         }
         if is_overig {
             self.counts[overig] += 1;
+            self.sentiments[overig][judgement.overall.index()] += 1;
             self.offer(overig, experience, 0.0, seq, Span { start: 0, end: 0, char_start: 0, char_end: 0 });
         }
-        for hit in &assignment.themes {
+        for (i, hit) in assignment.themes.iter().enumerate() {
             self.counts[hit.theme] += 1;
+            let s = judgement.themes.get(i).copied().unwrap_or(Sentiment::Neutraal);
+            self.sentiments[hit.theme][s.index()] += 1;
             let first = hit.evidence.first().copied().unwrap_or(Span { start: 0, end: 0, char_start: 0, char_end: 0 });
             self.offer(hit.theme, experience, hit.score, seq, first);
         }
@@ -490,13 +519,15 @@ impl Aggregator {
             .labels
             .into_iter()
             .zip(self.counts)
+            .zip(self.sentiments)
             .zip(candidates)
-            .map(|(((id, label, description), count), (cands, withheld))| ThemeSummary {
+            .map(|((((id, label, description), count), sentiment), (cands, withheld))| ThemeSummary {
                 id,
                 label,
                 description,
                 count,
                 share: if total == 0 { 0.0 } else { count as f64 / total as f64 },
+                sentiment,
                 quotes: cands
                     .into_iter()
                     .map(|c| {
@@ -509,6 +540,7 @@ impl Aggregator {
             .collect();
         Summary {
             experiences: total,
+            sentiment: self.overall,
             themes,
             breakdowns,
             min_group,
@@ -735,9 +767,10 @@ mod tests {
         agg.add(
             &exp("1", "De soep was koud, echt niet te eten."),
             &Assignment { themes: vec![hit(3, 2.0), hit(0, 1.0)] },
+            &Judgement::default(),
         );
-        agg.add(&exp("2", "Parkeren is lastig hier bij de ingang."), &Assignment::default());
-        agg.add(&exp("3", "Weer koude koffie."), &Assignment { themes: vec![hit(3, 1.0)] });
+        agg.add(&exp("2", "Parkeren is lastig hier bij de ingang."), &Assignment::default(), &Judgement::default());
+        agg.add(&exp("3", "Weer koude koffie."), &Assignment { themes: vec![hit(3, 1.0)] }, &Judgement::default());
         let s = agg.finish(&Showing::Raw, 1);
         assert_eq!(s.experiences, 3);
         assert_eq!(s.themes.len(), 13);
@@ -759,17 +792,23 @@ mod tests {
         let mut agg = Aggregator::new(&tax);
         let food = Assignment { themes: vec![hit(3, 1.0)] };
         for i in 0..6 {
-            agg.add(&at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"), &food);
+            agg.add(
+                &at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"),
+                &food,
+                &Judgement::default(),
+            );
         }
         // Two small wards, of 2 and 1 experiences; the best-scoring quote is there.
         agg.add(
             &at("b1", "Het eten op De Linde is altijd veel te laat.", "Linde"),
             &Assignment { themes: vec![hit(3, 9.0)] },
+            &Judgement::default(),
         );
-        agg.add(&at("b2", "Kapot.", "Linde"), &Assignment::default());
+        agg.add(&at("b2", "Kapot.", "Linde"), &Assignment::default(), &Judgement::default());
         agg.add(
             &at("c1", "Alleen op de gang, niemand die het ziet.", "Vlinder"),
             &Assignment { themes: vec![hit(0, 1.0)] },
+            &Judgement::default(),
         );
         let s = agg.finish(&Showing::Raw, 5);
         let location = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Location).unwrap().groups;
@@ -787,8 +826,8 @@ mod tests {
         assert_eq!(s.themes[3].quotes.len(), QUOTES_PER_THEME);
         // With groups of 1 allowed, everything shows.
         let mut agg = Aggregator::new(&tax);
-        agg.add(&at("b1", "Het eten op De Linde is altijd veel te laat.", "Linde"), &food);
-        agg.add(&at("c1", "Alleen op de gang.", "Vlinder"), &food);
+        agg.add(&at("b1", "Het eten op De Linde is altijd veel te laat.", "Linde"), &food, &Judgement::default());
+        agg.add(&at("c1", "Alleen op de gang.", "Vlinder"), &food, &Judgement::default());
         let s = agg.finish(&Showing::Raw, 1);
         assert_eq!(s.breakdowns[0].groups.len(), 2);
         assert_eq!(s.themes[3].quotes.len(), 2);
@@ -807,11 +846,15 @@ mod tests {
         let dates = [("2025-08-01", 9), ("2025-02-01", 5), ("2025-05-01", 7)];
         for (date, n) in dates {
             for i in 0..n {
-                agg.add(&dated(&format!("{date}-{i}"), date), &food);
+                agg.add(&dated(&format!("{date}-{i}"), date), &food, &Judgement::default());
             }
         }
         for i in 0..6 {
-            agg.add(&exp(&format!("x{i}"), "De soep was koud, echt niet te eten vandaag."), &food);
+            agg.add(
+                &exp(&format!("x{i}"), "De soep was koud, echt niet te eten vandaag."),
+                &food,
+                &Judgement::default(),
+            );
         }
         let s = agg.finish(&Showing::Raw, 5);
         let period = &s.breakdowns.iter().find(|b| b.dimension == Dimension::Period).unwrap().groups;
@@ -829,6 +872,7 @@ mod tests {
             agg.add(
                 &Experience { sector: Some(sector.to_string()), ..exp(&i.to_string(), "Prima.") },
                 &Assignment::default(),
+                &Judgement::default(),
             );
         }
         let s = agg.finish(&Showing::Raw, 1);
@@ -842,15 +886,28 @@ mod tests {
         let mut agg = Aggregator::new(&tax);
         let food = |score| Assignment { themes: vec![hit(3, score)] };
         for i in 0..5 {
-            agg.add(&at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"), &food(1.0));
+            agg.add(
+                &at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"),
+                &food(1.0),
+                &Judgement::default(),
+            );
         }
         // Two better quotes from a ward of two: left out, and counted.
-        agg.add(&at("b1", "Het eten op de afdeling is altijd veel te laat.", "Linde"), &food(9.0));
-        agg.add(&at("b2", "Het eten op de afdeling is altijd veel te koud.", "Linde"), &food(8.0));
+        agg.add(
+            &at("b1", "Het eten op de afdeling is altijd veel te laat.", "Linde"),
+            &food(9.0),
+            &Judgement::default(),
+        );
+        agg.add(
+            &at("b2", "Het eten op de afdeling is altijd veel te koud.", "Linde"),
+            &food(8.0),
+            &Judgement::default(),
+        );
         // A theme only the small ward speaks of: no quote at all, one left out.
         agg.add(
             &at("b3", "Alleen op de gang, niemand die het ziet.", "Linde"),
             &Assignment { themes: vec![hit(0, 1.0)] },
+            &Judgement::default(),
         );
         let s = agg.finish(&Showing::Raw, 5);
         assert_eq!((s.themes[3].quotes.len(), s.themes[3].withheld), (QUOTES_PER_THEME, 2));
@@ -867,10 +924,10 @@ mod tests {
                 .iter()
                 .enumerate()
         {
-            agg.add(&exp(&i.to_string(), text), &Assignment::default());
+            agg.add(&exp(&i.to_string(), text), &Assignment::default(), &Judgement::default());
         }
         // Five words are no short verdict, nor words that name a topic.
-        agg.add(&exp("7", "alles is heel erg goed"), &Assignment::default());
+        agg.add(&exp("7", "alles is heel erg goed"), &Assignment::default(), &Judgement::default());
         let s = agg.finish(&Showing::Raw, 1);
         let v = s.short_verdicts;
         assert_eq!((v.count, v.positive, v.negative), (6, 3, 2));
@@ -900,7 +957,11 @@ mod tests {
     fn quotes_are_redacted() {
         let tax = Taxonomy::default();
         let mut agg = Aggregator::new(&tax);
-        agg.add(&exp("1", "Zuster Anja bracht de soep, die was koud."), &Assignment { themes: vec![hit(3, 1.0)] });
+        agg.add(
+            &exp("1", "Zuster Anja bracht de soep, die was koud."),
+            &Assignment { themes: vec![hit(3, 1.0)] },
+            &Judgement::default(),
+        );
         let s = agg.finish(&Showing::Redacted(&crate::privacy::Redactor::new()), 1);
         assert_eq!(s.themes[3].quotes[0].text, "Zuster [NAAM-1] bracht de soep, die was koud.");
     }

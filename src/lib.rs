@@ -59,6 +59,7 @@ pub mod ledger;
 pub mod privacy;
 pub mod quality;
 pub mod report;
+pub mod sentiment;
 pub mod theme;
 
 // The core types: what a program that analyses experiences needs. The rest
@@ -70,6 +71,7 @@ pub use ingest::{Experience, ReadOptions, Role};
 pub use ledger::Ledger;
 pub use privacy::Redactor;
 pub use report::Format;
+pub use sentiment::Sentiment;
 pub use theme::{Taxonomy, ThemeHit};
 
 // Until 0.2, every name also stands at the crate root, where it stood

@@ -20,6 +20,7 @@ use crate::ingest::{Experience, ReadOptions, RowSource, open_input};
 use crate::ledger::{InputInfo, Ledger, Skipped};
 use crate::privacy::Redactor;
 use crate::quality::{DEFAULT_QUALITY, MeasuredQuality};
+use crate::sentiment::{Judgement, SentimentScorer};
 use crate::theme::{AssignerSettings, Assignment, Taxonomy, ThemeAssigner};
 
 mod options;
@@ -42,6 +43,7 @@ pub struct Engine {
     taxonomy: Taxonomy,
     analyzer: Analyzer,
     assigner: ThemeAssigner,
+    sentiment: SentimentScorer,
     theme_ids: Vec<Arc<str>>,
 }
 
@@ -56,7 +58,8 @@ impl Engine {
         let analyzer = Analyzer::builder().known_words(taxonomy.cue_words()).build();
         let assigner = ThemeAssigner::new(&taxonomy, &analyzer, settings)?;
         let theme_ids = taxonomy.themes().iter().map(|t| Arc::from(t.id.as_str())).collect();
-        Ok(Engine { taxonomy, analyzer, assigner, theme_ids })
+        let sentiment = SentimentScorer::new(&analyzer);
+        Ok(Engine { taxonomy, analyzer, assigner, sentiment, theme_ids })
     }
 
     /// How well this engine's assigner is known to find themes: the
@@ -97,14 +100,37 @@ impl Engine {
         &self.theme_ids[hit.theme]
     }
 
+    /// The sentiment scorer.
+    pub fn sentiment(&self) -> &SentimentScorer {
+        &self.sentiment
+    }
+
     /// The themes of one text.
     pub fn assign(&self, text: &str) -> Assignment {
-        thread_local! {
-            static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        TOKENS.with_borrow_mut(|tokens| {
+        with_tokens(|tokens| {
             self.analyzer.analyse_into(text, tokens);
             self.assigner.assign(tokens)
+        })
+    }
+
+    /// The themes of one text and its sentiment, as a whole and per theme;
+    /// `question` is the question it answers, when known (see
+    /// [`SentimentScorer::judge`]).
+    ///
+    /// ```
+    /// use leefwereld::Sentiment;
+    /// let engine = leefwereld::Engine::new(leefwereld::Taxonomy::default()).unwrap();
+    /// let (themes, judgement) = engine.judge("Het eten is lekker, maar 's nachts voel ik me niet veilig.", None);
+    /// assert_eq!(judgement.overall, Sentiment::Gemengd);
+    /// let of = |id| themes.themes.iter().position(|h| h.id() == id).map(|i| judgement.themes[i]);
+    /// assert_eq!((of("eten-en-drinken"), of("veiligheid")), (Some(Sentiment::Positief), Some(Sentiment::Negatief)));
+    /// ```
+    pub fn judge(&self, text: &str, question: Option<&str>) -> (Assignment, Judgement) {
+        with_tokens(|tokens| {
+            self.analyzer.analyse_into(text, tokens);
+            let assignment = self.assigner.assign(tokens);
+            let judgement = self.sentiment.judge(text, tokens, &assignment, question);
+            (assignment, judgement)
         })
     }
 
@@ -237,9 +263,9 @@ impl Engine {
                         results = batch
                             .par_iter()
                             .map(|e| {
-                                let a = self.assign(&e.text);
-                                let r = ExperienceResult::new(e, &a, &self.theme_ids, &showing);
-                                (a, r)
+                                let (a, j) = self.judge(&e.text, Some(&e.question));
+                                let r = ExperienceResult::new(e, &a, &j, &self.theme_ids, &showing);
+                                (a, j, r)
                             })
                             .collect()
                     });
@@ -347,7 +373,7 @@ struct Run {
 /// while reading it.
 struct Analysed {
     batch: Vec<Experience>,
-    results: Vec<(Assignment, ExperienceResult)>,
+    results: Vec<(Assignment, Judgement, ExperienceResult)>,
     skipped: Vec<Skipped>,
 }
 
@@ -361,17 +387,25 @@ impl Run {
     ) -> Result<(), Error> {
         let Analysed { batch, results, skipped } = done;
         let mut out = Vec::with_capacity(results.len());
-        for (e, (a, r)) in batch.iter().zip(results) {
+        for (e, (a, j, r)) in batch.iter().zip(results) {
             // Several answers of one row count as one analysed row.
             let row = (e.file.clone(), e.row);
             if self.last_row.as_ref() != Some(&row) {
                 self.analysed_rows += 1;
                 self.last_row = Some(row);
             }
-            self.aggregator.add(e, &a);
+            self.aggregator.add(e, &a, &j);
             out.push(r);
         }
         self.skipped.extend(skipped);
         sink(out)
     }
+}
+
+/// Runs `f` with this thread's reusable token buffer.
+fn with_tokens<R>(f: impl FnOnce(&mut Vec<Token>) -> R) -> R {
+    thread_local! {
+        static TOKENS: std::cell::RefCell<Vec<Token>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    TOKENS.with_borrow_mut(f)
 }

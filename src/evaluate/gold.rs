@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::Error;
+use crate::sentiment::Sentiment;
 use crate::theme::{OVERIG, Taxonomy};
 
 /// Kinds of personal data a gold file may annotate.
@@ -27,6 +28,9 @@ pub struct GoldExperience {
     pub themes: Vec<usize>,
     /// `positief`, `negatief`, `gemengd` or `neutraal`, when labelled.
     pub sentiment: Option<String>,
+    /// The sentiment per theme (theme index, label), when labelled; see
+    /// [`GoldExperience::theme_sentiment_of`].
+    pub theme_sentiment: Vec<(usize, Sentiment)>,
     /// `client`, `naaste` or `medewerker`, when labelled.
     pub role: Option<String>,
     /// Annotated personal data.
@@ -36,6 +40,24 @@ pub struct GoldExperience {
     pub pii_annotated: bool,
     /// The 1-based line in the gold file.
     pub line: u64,
+}
+
+impl GoldExperience {
+    /// The experience's sentiment, when labelled.
+    pub fn sentiment(&self) -> Option<Sentiment> {
+        self.sentiment.as_deref().and_then(Sentiment::parse)
+    }
+
+    /// The sentiment of theme `theme` (an index into the taxonomy) within
+    /// this experience: its `theme_sentiment` label, or, for an experience
+    /// with that one theme only, its `sentiment`.
+    pub fn theme_sentiment_of(&self, theme: usize) -> Option<Sentiment> {
+        match self.theme_sentiment.iter().find(|(t, _)| *t == theme) {
+            Some((_, s)) => Some(*s),
+            None if self.themes == [theme] => self.sentiment(),
+            None => None,
+        }
+    }
 }
 
 /// An annotated span of personal data, in char offsets.
@@ -56,6 +78,7 @@ struct RawGold {
     text: String,
     themes: Vec<String>,
     sentiment: Option<String>,
+    theme_sentiment: Option<serde_json::Map<String, serde_json::Value>>,
     role: Option<String>,
     pii: Option<Vec<RawPii>>,
 }
@@ -108,6 +131,16 @@ pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<Gol
         {
             return Err(fail(format!("unknown sentiment '{s}'; known: {}", SENTIMENTS.join(", "))));
         }
+        let mut theme_sentiment = Vec::new();
+        for (id, label) in raw.theme_sentiment.iter().flatten() {
+            let Some(at) = raw.themes.iter().position(|t| t == id).filter(|_| id != OVERIG) else {
+                return Err(fail(format!("theme_sentiment names '{id}', which is not one of the experience's themes")));
+            };
+            let s = label.as_str().and_then(Sentiment::parse).ok_or_else(|| {
+                fail(format!("unknown sentiment {label} for '{id}'; known: {}", SENTIMENTS.join(", ")))
+            })?;
+            theme_sentiment.push((themes[at], s));
+        }
         if let Some(r) = &raw.role
             && !ROLES.contains(&r.as_str())
         {
@@ -133,6 +166,7 @@ pub fn parse_gold(text: &str, name: &str, taxonomy: &Taxonomy) -> Result<Vec<Gol
             text: raw.text,
             themes,
             sentiment: raw.sentiment,
+            theme_sentiment,
             role: raw.role,
             pii,
             pii_annotated,

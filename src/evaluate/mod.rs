@@ -14,6 +14,7 @@ mod gold;
 mod method;
 mod pii;
 mod predictions;
+mod sentiment;
 mod themes;
 
 pub use bootstrap::{BOOTSTRAP_ROUNDS, F1Intervals};
@@ -22,6 +23,7 @@ pub use gold::{GoldExperience, GoldPii, PII_KINDS, ROLES, SENTIMENTS, parse_gold
 pub use method::{Method, keyword_taxonomy};
 pub use pii::{PiiKindScores, PiiScores, evaluate_pii};
 pub use predictions::{parse_predictions, read_predictions};
+pub use sentiment::SentimentScores;
 pub use themes::{ClassScores, Confusion, ThemeScores};
 
 use crate::engine::Engine;
@@ -37,14 +39,19 @@ pub struct Evaluation {
     pub themes: ThemeScores,
     /// How much the F1s would vary on other texts like these.
     pub intervals: F1Intervals,
+    /// Sentiment scores, when the gold data has sentiment labels and the
+    /// method judges sentiment.
+    pub sentiment: Option<SentimentScores>,
 }
 
 /// Evaluates `engine` (built for `method`) on `gold`.
 pub fn evaluate(engine: &Engine, method: Method, gold: &[GoldExperience]) -> Evaluation {
     use rayon::prelude::*;
-    let predicted: Vec<Vec<usize>> =
-        gold.par_iter().map(|g| engine.assign(&g.text).themes.iter().map(|h| h.theme).collect()).collect();
-    score(method, engine.taxonomy(), gold, &predicted)
+    let judged: Vec<_> = gold.par_iter().map(|g| engine.judge(&g.text, None)).collect();
+    let predicted: Vec<Vec<usize>> = judged.iter().map(|(a, _)| a.themes.iter().map(|h| h.theme).collect()).collect();
+    let mut evaluation = score(method, engine.taxonomy(), gold, &predicted);
+    evaluation.sentiment = SentimentScores::compute(gold, &judged);
+    evaluation
 }
 
 /// Scores `predicted` (one theme list per gold experience, in its order,
@@ -58,7 +65,7 @@ fn score(method: Method, taxonomy: &Taxonomy, gold: &[GoldExperience], predicted
     let gold_sets: Vec<Vec<usize>> = gold.iter().map(|g| g.themes.clone()).collect();
     let ids: Vec<String> = taxonomy.themes().iter().map(|t| t.id.clone()).collect();
     let intervals = F1Intervals::compute(ids.len(), &gold_sets, predicted);
-    Evaluation { method, themes: ThemeScores::compute(&ids, &gold_sets, predicted), intervals }
+    Evaluation { method, themes: ThemeScores::compute(&ids, &gold_sets, predicted), intervals, sentiment: None }
 }
 
 fn ratio(a: u64, b: u64) -> f64 {

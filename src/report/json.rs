@@ -528,6 +528,7 @@ mod tests {
             location: Some(location.into()),
             date: None,
             sector: None,
+            sentiment: crate::Sentiment::Neutraal,
             themes: vec![],
         }
     }

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 use leefwereld::evaluate::{
-    CueScores, Evaluation, Method, PiiScores, ThemeScores, evaluate, evaluate_cues, evaluate_pii, evaluate_predictions,
-    read_gold, read_predictions,
+    CueScores, Evaluation, Method, PiiScores, SentimentScores, ThemeScores, evaluate, evaluate_cues, evaluate_pii,
+    evaluate_predictions, read_gold, read_predictions,
 };
 use leefwereld::theme::OVERIG;
 use serde_json::{Map, Value, json};
@@ -85,6 +85,9 @@ pub fn run(args: EvaluateArgs) -> Result<ExitCode> {
         writeln!(out)?;
     } else {
         tables(&mut out, &args.gold.display().to_string(), &evals)?;
+        if let Some(s) = &evals[0].sentiment {
+            sentiment_table(&mut out, s)?;
+        }
         if let Some(p) = &pii {
             pii_table(&mut out, p)?;
         }
@@ -131,7 +134,47 @@ fn to_json(e: &Evaluation) -> Map<String, Value> {
             "per_theme": per_theme, "confusions": confusions,
         }),
     );
+    if let Some(s) = &e.sentiment {
+        let per_class: Map<String, Value> = s
+            .per_class
+            .iter()
+            .map(|(c, p, r, f, n)| {
+                (c.id().to_string(), json!({"precision": r4(*p), "recall": r4(*r), "f1": r4(*f), "support": n}))
+            })
+            .collect();
+        m.insert(
+            "sentiment".into(),
+            json!({
+                "n": s.n, "accuracy": r4(s.accuracy), "macro_f1": r4(s.macro_f1), "per_class": per_class,
+                "confusion": s.confusion, "theme_n": s.theme_n, "per_theme_accuracy": r4(s.per_theme_accuracy),
+                "mixed_theme_n": s.mixed_theme_n, "mixed_theme_accuracy": r4(s.mixed_theme_accuracy),
+            }),
+        );
+    }
     m
+}
+
+fn sentiment_table(out: &mut impl Write, s: &SentimentScores) -> Result<()> {
+    writeln!(out, "\nsentiment ({} experiences), four classes:", s.n)?;
+    writeln!(out, "{:<26} | {:>9} {:>9} {:>9} | {:>7}", "class", "precision", "recall", "F1", "support")?;
+    for (c, p, r, f, n) in &s.per_class {
+        writeln!(out, "{:<26} | {p:>9.3} {r:>9.3} {f:>9.3} | {n:>7}", c.id())?;
+    }
+    writeln!(out, "accuracy {:.3}, macro-F1 {:.3}", s.accuracy, s.macro_f1)?;
+    writeln!(
+        out,
+        "per theme: accuracy {:.3} on {} (experience, theme) pairs whose theme was found; {:.3} on the {} in experiences whose themes differ",
+        s.per_theme_accuracy, s.theme_n, s.mixed_theme_accuracy, s.mixed_theme_n
+    )?;
+    write!(out, "confusion (gold rows, predicted columns):")?;
+    for (i, row) in s.confusion.iter().enumerate() {
+        write!(out, "\n  {:<9}", leefwereld::Sentiment::ALL[i].id())?;
+        for n in row {
+            write!(out, " {n:>5}")?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
 }
 
 /// The cues behind the most wrong themes, and how often they were right.
