@@ -24,11 +24,73 @@
 //! either way, the question it answers decides ("Wat kan beter?": against).
 
 mod lexicon;
+mod model;
 
 use crate::analysis::{Analyzer, Token};
 use crate::theme::Assignment;
 
 pub use lexicon::SentimentLexicon;
+pub use model::{Features, SentimentModel, TrainSettings};
+
+/// The gold files the shipped model is trained on (paths from the crate's
+/// root): the dev split and the validation batches written later. The test
+/// split and the blind batches O and P stay out, to measure on.
+pub const TRAINING_GOLD: &[&str] = &[
+    "fixtures/gold/dev.jsonl",
+    "fixtures/gold/raw/batch_g.jsonl",
+    "fixtures/gold/raw/batch_h.jsonl",
+    "fixtures/gold/raw/batch_i.jsonl",
+    "fixtures/gold/raw/batch_j.jsonl",
+    "fixtures/gold/raw/batch_k.jsonl",
+    "fixtures/gold/raw/batch_l.jsonl",
+    "fixtures/gold/raw/batch_m.jsonl",
+    "fixtures/gold/raw/batch_n.jsonl",
+];
+
+/// The training examples of gold `records`: per experience with a
+/// sentiment label, its features (as `engine`'s lexicon sees them) and the
+/// label; and per theme with a sentiment label in an experience with more
+/// than one theme, when `engine` finds that theme, the features of the
+/// clauses that hold its evidence and the theme's label.
+pub fn training_examples(
+    engine: &crate::Engine,
+    records: &[crate::evaluate::GoldExperience],
+) -> Vec<(Features, Sentiment)> {
+    let scorer = SentimentScorer::lexicon_only(engine.analyzer());
+    let mut out = Vec::new();
+    for g in records {
+        let tokens = engine.analyzer().analyse(&g.text);
+        let clauses = scorer.clauses(&g.text, &tokens);
+        if let Some(label) = g.sentiment() {
+            out.push((Features::of(&g.text, &tokens, &clauses.iter().collect::<Vec<_>>()), label));
+        }
+        if g.themes.len() < 2 {
+            continue;
+        }
+        for hit in &engine.assigner().assign(&tokens).themes {
+            if let Some(label) = g.theme_sentiment_of(hit.theme) {
+                let own = clauses_of(&clauses, &tokens, hit);
+                if !own.is_empty() {
+                    out.push((Features::of(&g.text, &tokens, &own), label));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The clauses that hold some of `hit`'s evidence.
+fn clauses_of<'c>(clauses: &'c [Clause], tokens: &[Token], hit: &crate::ThemeHit) -> Vec<&'c Clause> {
+    clauses
+        .iter()
+        .filter(|c| {
+            let (Some(from), Some(to)) = (tokens.get(c.start), tokens.get(c.end.saturating_sub(1))) else {
+                return false;
+            };
+            hit.evidence.iter().any(|e| e.start < to.span.end && e.end > from.span.start)
+        })
+        .collect()
+}
 
 /// How a text (or the part of it about one theme) judges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -132,6 +194,8 @@ pub struct Clause {
     pub positive: f32,
     /// Weight of complaint.
     pub negative: f32,
+    /// It starts with a contrast word ("maar", "helaas").
+    pub contrast: bool,
 }
 
 /// Judges texts with a [`SentimentLexicon`] and [`SentimentSettings`].
@@ -139,17 +203,36 @@ pub struct Clause {
 pub struct SentimentScorer {
     lexicon: SentimentLexicon,
     settings: SentimentSettings,
+    model: Option<SentimentModel>,
 }
 
 impl SentimentScorer {
-    /// The shipped lexicon, resolved to `analyzer`'s stems.
+    /// The shipped lexicon and model, resolved to `analyzer`'s stems.
     pub fn new(analyzer: &Analyzer) -> SentimentScorer {
+        SentimentScorer::lexicon_only(analyzer).with_model(SentimentModel::shipped(analyzer))
+    }
+
+    /// The shipped lexicon and its rules alone, without the trained model.
+    pub fn lexicon_only(analyzer: &Analyzer) -> SentimentScorer {
         SentimentScorer::with_settings(analyzer, SentimentSettings::default())
     }
 
-    /// The shipped lexicon with settings of one's own.
+    /// The shipped lexicon with settings of one's own, without a model.
     pub fn with_settings(analyzer: &Analyzer, settings: SentimentSettings) -> SentimentScorer {
-        SentimentScorer { lexicon: SentimentLexicon::shipped(analyzer), settings }
+        SentimentScorer { lexicon: SentimentLexicon::shipped(analyzer), settings, model: None }
+    }
+
+    /// The same scorer with a trained model on top of the lexicon.
+    pub fn with_model(mut self, model: SentimentModel) -> SentimentScorer {
+        self.model = Some(model);
+        self
+    }
+
+    /// What a model sees of `text` (analysed into `tokens`): its words and
+    /// what the lexicon finds in it.
+    pub fn features(&self, text: &str, tokens: &[Token]) -> Features {
+        let clauses = self.clauses(text, tokens);
+        Features::of(text, tokens, &clauses.iter().collect::<Vec<_>>())
     }
 
     /// Its settings.
@@ -200,8 +283,9 @@ impl SentimentScorer {
             let breaks = gap.chars().any(is_clause_mark) || t.flags.is_clause_break() || lex.is_contrast(t.term);
             if i > 0 && breaks {
                 close(&mut current, i, weight, gap, &mut irony);
-                weight = if lex.is_contrast(t.term) { s.contrast_weight } else { 1.0 };
-                current = Clause { start: i, ..Clause::default() };
+                let contrast = lex.is_contrast(t.term);
+                weight = if contrast { s.contrast_weight } else { 1.0 };
+                current = Clause { start: i, contrast, ..Clause::default() };
                 modifier = None;
                 too_at = None;
             }
@@ -277,31 +361,39 @@ impl SentimentScorer {
     /// counts as a complaint, to "Wat gaat goed?" as praise.
     pub fn judge(&self, text: &str, tokens: &[Token], assignment: &Assignment, question: Option<&str>) -> Judgement {
         let clauses = self.clauses(text, tokens);
-        let (pos, neg) = clauses.iter().fold((0.0, 0.0), |(p, n), c| (p + c.positive, n + c.negative));
-        let mut overall = self.decide(pos, neg);
+        let all: Vec<&Clause> = clauses.iter().collect();
+        let decide = |chosen: &[&Clause]| match &self.model {
+            Some(model) => model.predict(&Features::of(text, tokens, chosen)),
+            None => {
+                let (p, n) = chosen.iter().fold((0.0, 0.0), |(p, n), c| (p + c.positive, n + c.negative));
+                self.decide(p, n)
+            }
+        };
+        let mut overall = decide(&all);
         if overall == Sentiment::Neutraal
             && let Some(lean) = question.and_then(question_lean)
         {
             overall = lean;
         }
-        let themes = if assignment.themes.len() <= 1 {
+        let themes = if assignment.themes.len() <= 1 || overall != Sentiment::Gemengd {
             vec![overall; assignment.themes.len()]
         } else {
+            // A mixed text: each theme is judged on the clauses that hold its
+            // evidence.
             assignment
                 .themes
                 .iter()
                 .map(|hit| {
-                    let (mut p, mut n) = (0.0, 0.0);
-                    for c in &clauses {
-                        let (from, to) = (tokens.get(c.start), tokens.get(c.end.saturating_sub(1)));
-                        let (Some(from), Some(to)) = (from, to) else { continue };
-                        if hit.evidence.iter().any(|e| e.start < to.span.end && e.end > from.span.start) {
-                            p += c.positive;
-                            n += c.negative;
+                    let own = clauses_of(&clauses, tokens, hit);
+                    let s = match &self.model {
+                        Some(model) => model.predict(&Features::of(text, tokens, &own)),
+                        None => {
+                            let (p, n) = own.iter().fold((0.0, 0.0), |(p, n), c| (p + c.positive, n + c.negative));
+                            self.decide(p, n)
                         }
-                    }
-                    match self.decide(p, n) {
-                        Sentiment::Neutraal if overall != Sentiment::Gemengd => overall,
+                    };
+                    match s {
+                        Sentiment::Neutraal => overall,
                         s => s,
                     }
                 })

@@ -2,9 +2,10 @@ use super::*;
 use crate::Taxonomy;
 use crate::engine::Engine;
 
+/// The lexicon and its rules alone (the model on top is tested apart).
 fn judge(text: &str) -> Judgement {
     let engine = Engine::new(Taxonomy::default()).unwrap();
-    let scorer = SentimentScorer::new(engine.analyzer());
+    let scorer = SentimentScorer::lexicon_only(engine.analyzer());
     let tokens = engine.analyzer().analyse(text);
     scorer.judge(text, &tokens, &engine.assign(text), None)
 }
@@ -57,7 +58,7 @@ fn emoji_and_irony() {
 #[test]
 fn the_question_decides_when_the_answer_does_not() {
     let engine = Engine::new(Taxonomy::default()).unwrap();
-    let scorer = SentimentScorer::new(engine.analyzer());
+    let scorer = SentimentScorer::lexicon_only(engine.analyzer());
     let text = "Meer activiteiten in het weekend.";
     let tokens = engine.analyzer().analyse(text);
     let a = engine.assign(text);
@@ -80,4 +81,40 @@ fn the_shipped_lexicon_parses_and_bad_lines_are_named() {
     let err = SentimentLexicon::parse("[positive]\ngoed twee\n", &a).unwrap_err();
     assert!(err.contains("line 2"), "{err}");
     assert!(SentimentLexicon::parse("[vrolijk]\n", &a).unwrap_err().contains("unknown section"));
+}
+
+/// The engine's scorer (lexicon and model) on plain cases.
+#[test]
+fn the_engine_judges_plain_cases() {
+    let engine = Engine::new(Taxonomy::default()).unwrap();
+    let cases = [
+        ("Het eten is heerlijk en de verzorgers zijn echt lief voor mijn moeder.", Sentiment::Positief),
+        ("Niemand luistert naar me. Ik word hier gewoon genegeerd.", Sentiment::Negatief),
+        ("De begeleiding is fijn, maar de maaltijden zijn steeds koud.", Sentiment::Gemengd),
+        ("Sinds twee weken komt de wijkverpleging 's ochtends om negen uur.", Sentiment::Neutraal),
+    ];
+    for (text, want) in cases {
+        assert_eq!(engine.judge(text, None).1.overall, want, "{text}");
+    }
+}
+
+/// The shipped model is what the training command makes from the
+/// repository's gold data, byte for byte.
+#[test]
+fn the_shipped_model_is_what_training_makes() {
+    let engine = Engine::new(Taxonomy::default()).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let records: Vec<_> = TRAINING_GOLD
+        .iter()
+        .flat_map(|g| crate::evaluate::read_gold(&root.join(g), engine.taxonomy()).unwrap())
+        .collect();
+    let model = SentimentModel::train(&training_examples(&engine, &records), &TrainSettings::default());
+    let shipped = std::fs::read_to_string(root.join("data/sentiment/model.txt")).unwrap();
+    assert!(
+        model.to_text(engine.analyzer()) == shipped,
+        "data/sentiment/model.txt is stale: run `cargo run --release --example train_sentiment`"
+    );
+    let reread = SentimentModel::parse(&shipped, engine.analyzer()).unwrap();
+    assert_eq!(reread.to_text(engine.analyzer()), shipped);
+    assert!(SentimentModel::parse("# something else\n", engine.analyzer()).unwrap_err().contains("line 1"));
 }

@@ -1,0 +1,316 @@
+//! The trained layer: a four-class logistic regression over the words of a
+//! text (negated words apart from plain ones) and what the valence lexicon
+//! finds in it.
+//!
+//! It is trained by `cargo run --release --example train_sentiment` from the
+//! gold data in the repository, deterministically (full-batch gradient
+//! descent in a fixed order, one thread), and shipped as
+//! `data/sentiment/model.txt`: building the crate needs no Python and
+//! nothing is downloaded.
+
+use rustc_hash::FxHashMap;
+
+use super::{Clause, Sentiment};
+use crate::analysis::{Analyzer, TermId, Token};
+
+/// The shipped model.
+const SHIPPED: &str = include_str!("../../data/sentiment/model.txt");
+
+/// The first line of a model file.
+const HEADER: &str = "# leefwereld sentiment model 1";
+
+/// Names of the dense features, in their order.
+const DENSE: [&str; 13] = [
+    "praise",
+    "complaint",
+    "both",
+    "balance",
+    "praising-clauses",
+    "complaining-clauses",
+    "contrast",
+    "question",
+    "exclamation",
+    "length",
+    "negators",
+    "last-clause",
+    "after-contrast",
+];
+
+/// A word feature: the stem, and whether it stands in a negation's scope
+/// (written `n:stem` in a model file; a plain word `w:stem`). Pairs of
+/// words, and words marked by their clause (the last one, one after
+/// "maar"), were tried and measured no better.
+type WordKey = (TermId, bool);
+
+/// What the model sees of a text (or of the clauses about one theme).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Features {
+    words: Vec<WordKey>,
+    dense: [f32; DENSE.len()],
+}
+
+impl Features {
+    /// The features of the `clauses` of `text` (analysed into `tokens`).
+    pub fn of(text: &str, tokens: &[Token], clauses: &[&Clause]) -> Features {
+        let mut words: Vec<WordKey> = Vec::new();
+        let (mut praise, mut complaint, mut praising, mut complaining, mut contrast) = (0.0f32, 0.0f32, 0, 0, false);
+        let (mut question, mut exclamation, mut negators, mut length) = (0usize, 0usize, 0usize, 0usize);
+        let last = clauses.iter().rposition(|c| c.end > c.start);
+        let (mut last_balance, mut contrast_balance) = (0.0f32, 0.0f32);
+        for (ci, c) in clauses.iter().enumerate() {
+            praise += c.positive;
+            complaint += c.negative;
+            praising += usize::from(c.positive > c.negative);
+            complaining += usize::from(c.negative > c.positive);
+            contrast |= c.contrast;
+            if Some(ci) == last {
+                last_balance = c.positive - c.negative;
+            }
+            if c.contrast {
+                contrast_balance += c.positive - c.negative;
+            }
+            for t in &tokens[c.start..c.end] {
+                words.push((t.term, t.flags.is_negated()));
+                negators += usize::from(t.flags.is_negator());
+                length += 1;
+            }
+            let tail_end = tokens.get(c.end).map_or(text.len(), |t| t.span.start as usize);
+            let tail_start = tokens.get(c.end.wrapping_sub(1)).map_or(0, |t| t.span.end as usize);
+            if let Some(tail) = text.get(tail_start..tail_end) {
+                question += tail.matches('?').count();
+                exclamation += tail.matches('!').count();
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        let n = clauses.len().max(1) as f32;
+        let dense = [
+            praise.ln_1p(),
+            complaint.ln_1p(),
+            f32::from(u8::from(praise > 0.5 && complaint > 0.5)),
+            ((praise - complaint) / 3.0).clamp(-2.0, 2.0),
+            praising as f32 / n,
+            complaining as f32 / n,
+            f32::from(u8::from(contrast)),
+            question.min(3) as f32 / 3.0,
+            exclamation.min(3) as f32 / 3.0,
+            (length as f32).ln_1p() / 5.0,
+            negators.min(3) as f32 / 3.0,
+            (last_balance / 3.0).clamp(-2.0, 2.0),
+            (contrast_balance / 3.0).clamp(-2.0, 2.0),
+        ];
+        Features { words, dense }
+    }
+}
+
+/// A four-class logistic regression (classes in the order of
+/// [`Sentiment::ALL`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentimentModel {
+    words: FxHashMap<WordKey, [f32; 4]>,
+    dense: [[f32; 4]; DENSE.len()],
+    bias: [f32; 4],
+}
+
+/// How a model is trained.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct TrainSettings {
+    /// Full-batch gradient steps.
+    pub steps: usize,
+    /// Step size.
+    pub learning_rate: f32,
+    /// L2 penalty on the weights (not the bias).
+    pub l2: f32,
+    /// A word must occur in at least this many training texts.
+    pub min_count: usize,
+}
+
+impl Default for TrainSettings {
+    fn default() -> Self {
+        TrainSettings { steps: 3000, learning_rate: 1.0, l2: 0.0001, min_count: 2 }
+    }
+}
+
+impl SentimentModel {
+    /// The shipped model, its stems interned in `analyzer`'s lexicon.
+    pub fn shipped(analyzer: &Analyzer) -> SentimentModel {
+        SentimentModel::parse(SHIPPED, analyzer).expect("the shipped sentiment model is valid")
+    }
+
+    /// Probabilities of the four classes for `features`.
+    pub fn probabilities(&self, features: &Features) -> [f32; 4] {
+        let mut z = self.bias;
+        let scale = 1.0 / (features.words.len().max(1) as f32).sqrt();
+        for key in &features.words {
+            if let Some(w) = self.words.get(key) {
+                for k in 0..4 {
+                    z[k] += w[k] * scale;
+                }
+            }
+        }
+        for (x, w) in features.dense.iter().zip(&self.dense) {
+            for k in 0..4 {
+                z[k] += w[k] * x;
+            }
+        }
+        softmax(z)
+    }
+
+    /// The most probable class.
+    pub fn predict(&self, features: &Features) -> Sentiment {
+        argmax(self.probabilities(features))
+    }
+
+    /// Trains a model on `examples` (features and the gold class).
+    pub fn train(examples: &[(Features, Sentiment)], settings: &TrainSettings) -> SentimentModel {
+        let mut counts: FxHashMap<WordKey, usize> = FxHashMap::default();
+        for (f, _) in examples {
+            for key in &f.words {
+                *counts.entry(*key).or_default() += 1;
+            }
+        }
+        let mut vocab: Vec<WordKey> =
+            counts.into_iter().filter(|(_, n)| *n >= settings.min_count).map(|(k, _)| k).collect();
+        vocab.sort_unstable();
+        let index: FxHashMap<WordKey, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+        // Each example as (word rows, scale, dense, class).
+        let rows: Vec<(Vec<usize>, f32, &[f32; DENSE.len()], usize)> = examples
+            .iter()
+            .map(|(f, s)| {
+                let ids: Vec<usize> = f.words.iter().filter_map(|k| index.get(k).copied()).collect();
+                let scale = 1.0 / (f.words.len().max(1) as f32).sqrt();
+                (ids, scale, &f.dense, s.index())
+            })
+            .collect();
+        let mut w = vec![[0f32; 4]; vocab.len()];
+        let mut d = [[0f32; 4]; DENSE.len()];
+        let mut b = [0f32; 4];
+        let n = examples.len().max(1) as f32;
+        for _ in 0..settings.steps {
+            let mut gw = vec![[0f32; 4]; vocab.len()];
+            let mut gd = [[0f32; 4]; DENSE.len()];
+            let mut gb = [0f32; 4];
+            for (ids, scale, dense, class) in &rows {
+                let mut z = b;
+                for &i in ids {
+                    for k in 0..4 {
+                        z[k] += w[i][k] * scale;
+                    }
+                }
+                for (x, wd) in dense.iter().zip(&d) {
+                    for k in 0..4 {
+                        z[k] += wd[k] * x;
+                    }
+                }
+                let p = softmax(z);
+                for k in 0..4 {
+                    let err = p[k] - f32::from(u8::from(k == *class));
+                    gb[k] += err;
+                    for &i in ids {
+                        gw[i][k] += err * scale;
+                    }
+                    for (j, x) in dense.iter().enumerate() {
+                        gd[j][k] += err * x;
+                    }
+                }
+            }
+            let lr = settings.learning_rate;
+            for (wi, gi) in w.iter_mut().zip(&gw) {
+                for k in 0..4 {
+                    wi[k] -= lr * (gi[k] / n + settings.l2 * wi[k]);
+                }
+            }
+            for (wj, gj) in d.iter_mut().zip(&gd) {
+                for k in 0..4 {
+                    wj[k] -= lr * (gj[k] / n + settings.l2 * wj[k]);
+                }
+            }
+            for k in 0..4 {
+                b[k] -= lr * gb[k] / n;
+            }
+        }
+        SentimentModel { words: vocab.into_iter().zip(w).collect(), dense: d, bias: b }
+    }
+
+    /// The model as text (the format of `data/sentiment/model.txt`): the
+    /// same model always gives the same bytes. Stems are written as text,
+    /// resolved in `analyzer`'s lexicon.
+    pub fn to_text(&self, analyzer: &Analyzer) -> String {
+        let row = |name: &str, w: &[f32; 4]| format!("{name}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\n", w[0], w[1], w[2], w[3]);
+        let mut out = format!("{HEADER}\n# classes: positief negatief gemengd neutraal\n");
+        out += &row("bias", &self.bias);
+        for (name, w) in DENSE.iter().zip(&self.dense) {
+            out += &row(&format!("x:{name}"), w);
+        }
+        let mut words: Vec<(String, &[f32; 4])> = self
+            .words
+            .iter()
+            .filter(|(_, w)| w.iter().any(|x| x.abs() >= 0.00005))
+            .filter_map(|((term, negated), w)| {
+                let stem = analyzer.term_text(*term)?;
+                Some((format!("{}:{stem}", if *negated { "n" } else { "w" }), w))
+            })
+            .collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, w) in words {
+            out += &row(&name, w);
+        }
+        out
+    }
+
+    /// Reads a model written by [`SentimentModel::to_text`]; the error names
+    /// the line.
+    pub fn parse(text: &str, analyzer: &Analyzer) -> Result<SentimentModel, String> {
+        let mut lines = text.lines().enumerate();
+        if lines.next().map(|(_, l)| l) != Some(HEADER) {
+            return Err(format!("line 1: not a leefwereld sentiment model (expected '{HEADER}')"));
+        }
+        let mut model = SentimentModel { words: FxHashMap::default(), dense: [[0.0; 4]; DENSE.len()], bias: [0.0; 4] };
+        for (n, line) in lines {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let name = parts.next().unwrap_or_default();
+            let mut w = [0f32; 4];
+            for x in &mut w {
+                *x = parts
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or_else(|| format!("line {}: '{name}' needs four numbers", n + 1))?;
+            }
+            if name == "bias" {
+                model.bias = w;
+            } else if let Some(dense) = name.strip_prefix("x:") {
+                let at = DENSE
+                    .iter()
+                    .position(|d| *d == dense)
+                    .ok_or_else(|| format!("line {}: unknown feature '{name}'", n + 1))?;
+                model.dense[at] = w;
+            } else if let Some((kind, stem)) = name.split_once(':').filter(|(k, _)| matches!(*k, "w" | "n")) {
+                model.words.insert((analyzer.lexicon().intern(stem), kind == "n"), w);
+            } else {
+                return Err(format!("line {}: unknown feature '{name}'", n + 1));
+            }
+        }
+        Ok(model)
+    }
+}
+
+fn softmax(z: [f32; 4]) -> [f32; 4] {
+    let max = z.iter().copied().fold(f32::MIN, f32::max);
+    let e = z.map(|x| (x - max).exp());
+    let sum: f32 = e.iter().sum();
+    e.map(|x| x / sum)
+}
+
+fn argmax(p: [f32; 4]) -> Sentiment {
+    let mut best = 0;
+    for k in 1..4 {
+        if p[k] > p[best] {
+            best = k;
+        }
+    }
+    Sentiment::ALL[best]
+}
