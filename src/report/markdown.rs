@@ -393,8 +393,8 @@ fn voices(o: &mut String, s: &Summary) {
     }
     let _ = writeln!(
         o,
-        "Per stem het aantal ervaringen en het aandeel daarvan dat negatief is over het thema; \"< {}\" is een te \
-         kleine groep om te tonen.\n",
+        "Per stem het aantal ervaringen en tussen haakjes het aandeel daarvan dat negatief is over het thema; \
+         \"< {}\" is een te kleine groep om te tonen.\n",
         s.min_group
     );
     let heads: Vec<String> = v
@@ -410,8 +410,8 @@ fn voices(o: &mut String, s: &Summary) {
             .voices
             .iter()
             .map(|x| match (x.count, x.share(Sentiment::Negatief)) {
-                (Some(n), Some(neg)) => format!("{n} ({} neg.)", percent(neg)),
-                (Some(n), None) => format!("{n} (neg. < {})", s.min_group),
+                (Some(n), Some(neg)) => format!("{n} ({})", percent(neg)),
+                (Some(n), None) => format!("{n} (< {})", s.min_group),
                 (None, _) => format!("< {}", s.min_group),
             })
             .collect();
@@ -461,7 +461,8 @@ fn trend(o: &mut String, s: &Summary) {
     }
     let _ = writeln!(
         o,
-        "Per kwartaal per thema het aantal ervaringen en het aandeel negatief; \"< {}\" is te klein om te tonen.\n",
+        "Per kwartaal per thema het aantal ervaringen en tussen haakjes het aandeel negatief; \"< {}\" is te \
+         klein om te tonen.\n",
         s.min_group
     );
     let order = theme_order(s);
@@ -482,7 +483,7 @@ fn trend(o: &mut String, s: &Summary) {
                     let c = p.themes[i];
                     match (c.count, c.negative_share()) {
                         (Some(0), _) => "0".to_string(),
-                        (Some(n), Some(neg)) => format!("{n} ({} neg.)", percent(neg)),
+                        (Some(n), Some(neg)) => format!("{n} ({})", percent(neg)),
                         (n, _) => shown(n, s.min_group),
                     }
                 })
