@@ -40,6 +40,14 @@ impl Shown {
         }
         Shown(out)
     }
+
+    /// On one line, with "… " before it when `before` and " …" after it
+    /// when `after` (cut from a longer text): layout only, as
+    /// [`one_line`](Shown::one_line).
+    pub(crate) fn cut(&self, before: bool, after: bool) -> Shown {
+        let Shown(line) = self.one_line(after);
+        Shown(if before { format!("… {line}") } else { line })
+    }
 }
 
 impl std::ops::Deref for Shown {

@@ -1,5 +1,10 @@
 //! `report.json`: the public contract of ../shared/CONTRACTS.md.
 //!
+//! Besides the promised keys: per theme its `sentiment` split and marked,
+//! signed quotes; per experience and per theme in it its `sentiment`; per
+//! breakdown group its `sentiment`; and `cooccurrence`, `trend`, `voices`
+//! and `agenda`, each with an `absent` reason where a section can be absent.
+//!
 //! Record-level metadata obeys the minimum group size: in `experiences[]`, a
 //! location, role, sector or date (by its quarter) whose group has fewer
 //! experiences than the minimum is written as `null`, as the breakdowns hide
@@ -47,6 +52,14 @@ struct Tail<'a> {
     themes: Vec<Theme<'a>>,
     short_verdicts: ShortVerdicts,
     breakdowns: serde_json::Value,
+    /// Pairs of themes in the same experience (at least the minimum group).
+    cooccurrence: serde_json::Value,
+    /// Per quarter per theme: count and negative count.
+    trend: serde_json::Value,
+    /// The voices side by side.
+    voices: serde_json::Value,
+    /// The draft improvement agenda.
+    agenda: serde_json::Value,
     /// How well the assigner is known to find themes; null when unmeasured.
     quality: Option<Quality>,
 }
@@ -119,14 +132,47 @@ struct Theme<'a> {
     label: &'a str,
     count: u64,
     share: f64,
+    /// Experiences per sentiment about the theme.
+    sentiment: Split,
     quotes: Vec<Quote<'a>>,
     withheld: u64,
 }
 
+/// Counts per sentiment; `null` for a hidden cell where cells can be hidden.
+#[derive(Serialize)]
+struct Split<T = u64> {
+    positief: T,
+    negatief: T,
+    gemengd: T,
+    neutraal: T,
+}
+
+impl<T: Copy> Split<T> {
+    fn of(c: [T; 4]) -> Self {
+        Split { positief: c[0], negatief: c[1], gemengd: c[2], neutraal: c[3] }
+    }
+}
+
+/// A quote, marked and signed.
 #[derive(Serialize)]
 struct Quote<'a> {
     id: &'a str,
     text: &'a str,
+    sentiment: &'static str,
+    role: Option<&'static str>,
+    question: Option<&'a str>,
+    period: Option<&'a str>,
+}
+
+fn quote(q: &crate::aggregate::Quote) -> Quote<'_> {
+    Quote {
+        id: &q.id,
+        text: &q.text,
+        sentiment: q.sentiment.id(),
+        role: q.signature.role.map(|r| r.id()),
+        question: q.signature.question.as_deref(),
+        period: q.signature.period.as_deref(),
+    }
 }
 
 /// One experience. Metadata keys are absent when unknown and `null` when
@@ -145,6 +191,7 @@ struct Exp<'a> {
     date: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     sector: Option<Option<&'a str>>,
+    sentiment: &'static str,
     themes: Vec<ExpTheme<'a>>,
 }
 
@@ -152,6 +199,7 @@ struct Exp<'a> {
 struct ExpTheme<'a> {
     id: &'a str,
     score: f32,
+    sentiment: &'static str,
     evidence: Vec<Ev<'a>>,
 }
 
@@ -172,13 +220,19 @@ fn skip(s: &Skipped) -> Skip<'_> {
     }
 }
 
+/// A share to four decimals.
+fn round(share: f64) -> f64 {
+    (share * 1e4).round() / 1e4
+}
+
 fn theme(t: &ThemeSummary) -> Theme<'_> {
     Theme {
         id: &t.id,
         label: &t.label,
         count: t.count,
-        share: (t.share * 1e4).round() / 1e4,
-        quotes: t.quotes.iter().map(|q| Quote { id: &q.id, text: &q.text }).collect(),
+        share: round(t.share),
+        sentiment: Split::of(t.sentiment),
+        quotes: t.quotes.iter().map(quote).collect(),
         withheld: t.withheld,
     }
 }
@@ -196,12 +250,91 @@ fn breakdowns(s: &crate::Summary) -> serde_json::Value {
             .map(|g| {
                 let themes: Map<String, Value> =
                     s.themes.iter().zip(&g.themes).map(|(t, n)| (t.id.clone(), json!(n))).collect();
-                json!({"group": g.group, "count": g.count, "merged": g.merged, "themes": themes})
+                json!({"group": g.group, "count": g.count, "merged": g.merged, "sentiment": Split::of(g.sentiment),
+                       "themes": themes})
             })
             .collect();
         out.insert(b.dimension.id().into(), Value::Array(groups));
     }
     Value::Object(out)
+}
+
+/// `[{"a", "b", "count"}]`, with how many smaller pairs were left out.
+fn cooccurrence(s: &crate::Summary) -> serde_json::Value {
+    let pairs: Vec<_> = s.pairs.iter().map(|p| serde_json::json!({"a": p.a, "b": p.b, "count": p.count})).collect();
+    serde_json::json!({"pairs": pairs, "hidden": s.pairs_hidden})
+}
+
+/// `{"absent": null | reason, "periods": [{"period", "count", "themes": {id:
+/// {"count", "negative"}}}]}`.
+fn trend(s: &crate::Summary) -> serde_json::Value {
+    use serde_json::{Map, Value, json};
+    let periods: Vec<Value> = s
+        .trend
+        .periods
+        .iter()
+        .map(|p| {
+            let themes: Map<String, Value> = s
+                .themes
+                .iter()
+                .zip(&p.themes)
+                .map(|(t, c)| (t.id.clone(), json!({"count": c.count, "negative": c.negative})))
+                .collect();
+            json!({"period": p.period, "count": p.count, "themes": themes})
+        })
+        .collect();
+    json!({"absent": s.trend.absent.map(|a| a.id()), "periods": periods})
+}
+
+/// `{"axis": "role" | "question" | null, "absent", "groups", "themes": [{"id",
+/// "label", "voices": [{"group", "count", "sentiment", "quote"}], "gap"}]}`.
+fn voices(s: &crate::Summary) -> serde_json::Value {
+    use crate::aggregate::VoiceAxis;
+    use serde_json::json;
+    let v = &s.voices;
+    let themes: Vec<_> = v
+        .themes
+        .iter()
+        .map(|t| {
+            let voices: Vec<_> = t
+                .voices
+                .iter()
+                .map(|x| {
+                    json!({"group": x.group, "count": x.count, "sentiment": Split::of(x.sentiment),
+                           "quote": x.quote.as_ref().map(quote)})
+                })
+                .collect();
+            let gap = t.gap.as_ref().map(|g| {
+                json!({"higher": g.higher, "higher_negative_share": round(g.higher_share), "lower": g.lower,
+                       "lower_negative_share": round(g.lower_share), "difference": round(g.difference())})
+            });
+            json!({"id": t.id, "label": t.label, "voices": voices, "gap": gap})
+        })
+        .collect();
+    let axis = v.axis.map(|a| match a {
+        VoiceAxis::Role => "role",
+        _ => "question",
+    });
+    json!({"axis": axis, "absent": v.absent.map(|a| a.id()), "groups": v.groups, "themes": themes})
+}
+
+/// `{"rule", "min_volume", "absent", "points": [{"id", "label", "count",
+/// "sentiment", "score", "goes_well", "could_be_better", "voices"}]}`.
+fn agenda(s: &crate::Summary) -> serde_json::Value {
+    use serde_json::json;
+    let a = &s.agenda;
+    let points: Vec<_> = a
+        .points
+        .iter()
+        .map(|p| {
+            let voices: Vec<_> =
+                p.voices.iter().map(|v| json!({"group": v.group, "critical": v.critical, "count": v.count})).collect();
+            json!({"id": p.id, "label": p.label, "count": p.count, "sentiment": Split::of(p.sentiment),
+                   "score": round(p.score), "goes_well": p.goes_well.as_ref().map(quote),
+                   "could_be_better": p.could_be_better.iter().map(quote).collect::<Vec<_>>(), "voices": voices})
+        })
+        .collect();
+    json!({"rule": a.rule, "min_volume": a.min_volume, "absent": a.absent.map(|x| x.id()), "points": points})
 }
 
 fn th(t: &ThemeResult) -> ExpTheme<'_> {
@@ -210,6 +343,7 @@ fn th(t: &ThemeResult) -> ExpTheme<'_> {
         id: &t.id,
         // Two decimals say all a score says, in fewer bytes.
         score: (t.score * 100.0).round() / 100.0,
+        sentiment: t.sentiment.id(),
         evidence: t.evidence[..shown].iter().map(|v| Ev { text: &v.text, start: v.start, end: v.end }).collect(),
     }
 }
@@ -233,6 +367,7 @@ fn exp(e: &ExperienceResult, input: u32, hidden: Hidden) -> Exp<'_> {
         role: e.role.map(|r| (!hidden[1]).then_some(r.id())),
         sector: shown(e.sector.as_deref(), hidden[2]),
         date: shown(e.date.as_deref(), hidden[3]),
+        sentiment: e.sentiment.id(),
         themes: e.themes.iter().map(th).collect(),
     }
 }
@@ -494,6 +629,10 @@ impl<'w> JsonReportWriter<'w> {
                 max_words: crate::aggregate::SHORT_VERDICT_WORDS,
             },
             breakdowns: breakdowns(s),
+            cooccurrence: cooccurrence(s),
+            trend: trend(s),
+            voices: voices(s),
+            agenda: agenda(s),
             quality: a.quality.map(|q| Quality {
                 gold: q.gold,
                 n: q.n,

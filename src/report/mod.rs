@@ -5,7 +5,7 @@ mod json;
 mod markdown;
 
 pub use json::{JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, write_json};
-pub use markdown::markdown;
+pub use markdown::{MAX_TABLE_WIDTH, markdown};
 
 /// Output formats of `analyse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

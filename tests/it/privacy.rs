@@ -137,12 +137,12 @@ fn the_inputs_own_location_is_no_name_in_quotes() {
     // "Parkeren bij De Linde" became "De [NAAM-1]": Linde is a first name too.
     let dir = tempfile::tempdir().unwrap();
     let mut csv = String::from("id;locatie;ervaring\n");
-    for (i, place) in ["De Linde", "Eikenhof"].iter().enumerate() {
-        for j in 0..4 {
-            csv.push_str(&format!(
-                "{i}{j};{place};Parkeren bij {place} is lastig ({j}), het eten was koud en Özlem zegt niets.\n"
-            ));
-        }
+    // Two kinds of text: the quotes are chosen to differ, so one of each.
+    for j in 0..4 {
+        csv.push_str(&format!(
+            "0{j};De Linde;Parkeren bij De Linde is lastig ({j}), het eten was koud en Özlem zegt niets.\n"
+        ));
+        csv.push_str(&format!("1{j};Eikenhof;Op de Eikenhof is de koffie ({j}) altijd lauw maar de tuin is mooi.\n"));
     }
     let input = dir.path().join("in.csv");
     std::fs::write(&input, csv).unwrap();

@@ -1,24 +1,38 @@
-//! Aggregation: per-experience results -> per-theme counts, shares and quotes.
+//! Aggregation: per-experience results -> what the reports show: per theme
+//! its count, share and sentiment split; breakdowns by group with their
+//! sentiment; the trend per quarter; theme pairs; the voices side by side; a
+//! draft improvement agenda; and quotes people can use.
 //!
 //! The [`Aggregator`] takes experiences one by one in input order and keeps
-//! only what the summary needs (counts, and a few quote candidates per
-//! theme), so it works on a stream of any length. Quote candidates are
-//! chosen by a fixed order (a readable length first, then the theme's score,
-//! then input order), so the same input always gives the same quotes.
+//! only what the summary needs (counts, and a bounded sample of quote
+//! candidates per theme, sentiment and voice), so it works on a stream of any
+//! length, and the same input always gives the same summary.
+//!
+//! By concern: [`tally`] counts per group, [`quotes`] keeps and chooses
+//! quotes, [`voices`] sets the voices side by side, [`agenda`] ranks the
+//! themes into a draft agenda.
 
 use std::sync::Arc;
 
-use crate::analysis::Span;
 use crate::ingest::Experience;
 use crate::privacy::{Showing, Shown};
 use crate::sentiment::{Judgement, Sentiment};
 use crate::theme::{Assignment, OVERIG, Taxonomy};
 
+pub mod agenda;
+pub mod quotes;
+pub mod tally;
+pub mod voices;
+
+pub use agenda::{AGENDA_MIN_VOLUME, AGENDA_POINTS, AGENDA_RULE, Agenda, AgendaPoint, VoiceShare};
+pub use quotes::{MAX_QUOTE_CHARS, NEAR_DUPLICATE, Quote, Signature};
+pub use tally::{ThemePair, Trend, TrendCell, TrendPeriod};
+pub use voices::{GAP_MIN_SUPPORT, Gap, ThemeVoices, Voice, VoiceAxis, Voices};
+
+use tally::{GroupCounts, GroupTally, PairTally};
+
 /// Quotes shown per theme.
 pub const QUOTES_PER_THEME: usize = 3;
-/// Quote candidates kept per theme, so that quotes from small groups can be
-/// left out and others take their place.
-const CANDIDATES_PER_THEME: usize = 4 * QUOTES_PER_THEME;
 /// The smallest group shown in a breakdown by default; smaller groups are
 /// merged and shown as "< 5", and none of their texts is quoted.
 pub const DEFAULT_MIN_GROUP: u64 = 5;
@@ -30,9 +44,6 @@ pub const UNKNOWN_GROUP: &str = "(onbekend)";
 /// verdict ("prima", "alles goed", "niet tevreden"), is a short verdict, not
 /// `overig` (see [`ShortVerdicts`]).
 pub const SHORT_VERDICT_WORDS: usize = 4;
-/// Longest quote, in characters, before it is cut around its evidence.
-pub const MAX_QUOTE_CHARS: usize = 280;
-const MIN_GOOD_QUOTE_CHARS: usize = 25;
 
 /// Where a piece of evidence stands: its text and char offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,15 +143,6 @@ impl ExperienceResult {
     }
 }
 
-/// A short passage of an experience shown under a theme.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quote {
-    /// The experience's id.
-    pub id: String,
-    /// The passage, redacted unless raw text was asked for.
-    pub text: Shown,
-}
-
 /// One theme's totals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeSummary {
@@ -157,11 +159,96 @@ pub struct ThemeSummary {
     /// Of `count`, how many judge this theme positief, negatief, gemengd and
     /// neutraal (in the order of [`Sentiment::ALL`]).
     pub sentiment: [u64; 4],
-    /// Example passages.
+    /// Typical passages, each marked with its sentiment and signed: the
+    /// theme's most frequent sentiments first, no two alike.
     pub quotes: Vec<Quote>,
     /// Quotes left out because they come from a group smaller than the
     /// minimum: how many would have been shown before the ones that are.
     pub withheld: u64,
+}
+
+impl ThemeSummary {
+    /// The share of `sentiment` among the theme's experiences (0 when it has
+    /// none).
+    pub fn share_of(&self, sentiment: Sentiment) -> f64 {
+        match self.count {
+            0 => 0.0,
+            n => self.sentiment[sentiment.index()] as f64 / n as f64,
+        }
+    }
+}
+
+/// Why a section of the report is absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Absence {
+    /// The input has no dates: no trend.
+    NoDates,
+    /// All dated experiences fall in one quarter: no trend.
+    OneQuarter,
+    /// The input names no role (client, naaste, medewerker) and has one
+    /// question: no voices.
+    NoRoleOneQuestion,
+    /// Fewer than two roles (and fewer than two questions) have at least
+    /// the minimum group of experiences: no voices.
+    OneVoice,
+    /// More than three questions and no roles: no voices by question.
+    ManyQuestions,
+    /// No theme has enough negative experiences to rank: no agenda.
+    NothingToRank,
+}
+
+impl Absence {
+    /// The stable id in `report.json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Absence::NoDates => "no-dates",
+            Absence::OneQuarter => "one-quarter",
+            Absence::NoRoleOneQuestion => "no-role-one-question",
+            Absence::OneVoice => "one-voice",
+            Absence::ManyQuestions => "many-questions",
+            Absence::NothingToRank => "nothing-to-rank",
+        }
+    }
+
+    /// Why, in Dutch, for the report.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Absence::NoDates => "De invoer heeft geen kolom met een datum, dus er is geen verloop in de tijd.",
+            Absence::OneQuarter => {
+                "Alle ervaringen met een datum vallen in één kwartaal, dus er is geen verloop te zien."
+            }
+            Absence::NoRoleOneQuestion => {
+                "De invoer zegt niet wie schreef (cliënt, naaste, medewerker) en heeft één vraag, dus er zijn geen \
+                 stemmen om naast elkaar te zetten."
+            }
+            Absence::OneVoice => {
+                "Minder dan twee groepen schrijvers (of vragen) hebben genoeg ervaringen om te laten zien, dus er \
+                 zijn geen stemmen om naast elkaar te zetten."
+            }
+            Absence::ManyQuestions => {
+                "De invoer zegt niet wie schreef en heeft meer dan drie vragen; per vraag naast elkaar zetten zegt \
+                 dan weinig."
+            }
+            Absence::NothingToRank => {
+                "Geen thema heeft genoeg negatieve of gemengde ervaringen om op de agenda te zetten."
+            }
+        }
+    }
+}
+
+/// What the input says about one dimension.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DimensionInfo {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// Distinct known values (locations, roles, quarters, ...).
+    pub groups: usize,
+    /// Experiences without a value.
+    pub unknown: u64,
+    /// The value, when all known values are one (a single location).
+    pub only: Option<String>,
 }
 
 /// Answers without a theme that pass a verdict and name no topic: "prima",
@@ -181,7 +268,7 @@ pub struct ShortVerdicts {
     pub negative: u64,
 }
 
-/// Totals over all analysed experiences.
+/// Totals over all analysed experiences: everything the reports show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
     /// Experiences analysed.
@@ -191,9 +278,24 @@ pub struct Summary {
     pub sentiment: [u64; 4],
     /// One entry per theme of the taxonomy, in its order, then `overig`.
     pub themes: Vec<ThemeSummary>,
-    /// Breakdowns by location, role, period and question, for the dimensions
-    /// with more than one group.
+    /// Breakdowns by location, role, sector, period and question, for the
+    /// dimensions with more than one group.
     pub breakdowns: Vec<Breakdown>,
+    /// Per dimension, how many values the input has (also for those without
+    /// a breakdown: one location, no dates), in the order of
+    /// [`Dimension::ALL`].
+    pub dimensions: Vec<DimensionInfo>,
+    /// Per quarter, per theme: experiences and how many are negative.
+    pub trend: Trend,
+    /// Pairs of themes named in the same experience, at least the minimum
+    /// group, most frequent first.
+    pub pairs: Vec<ThemePair>,
+    /// Pairs left out for being smaller than the minimum group.
+    pub pairs_hidden: u64,
+    /// The voices side by side.
+    pub voices: Voices,
+    /// The draft improvement agenda.
+    pub agenda: Agenda,
     /// Groups smaller than this are merged and not quoted.
     pub min_group: u64,
     /// The earliest date of an experience (ISO), when the input has dates.
@@ -206,6 +308,18 @@ pub struct Summary {
     /// (seconds since 1970) when that is set, so that a run can be repeated
     /// byte for byte, else from the clock.
     pub made_on: String,
+}
+
+impl Summary {
+    /// What the input says about `dimension`.
+    pub fn dimension(&self, dimension: Dimension) -> Option<&DimensionInfo> {
+        self.dimensions.iter().find(|d| d.dimension == dimension)
+    }
+
+    /// The breakdown by `dimension`, when there is one.
+    pub fn breakdown(&self, dimension: Dimension) -> Option<&Breakdown> {
+        self.breakdowns.iter().find(|b| b.dimension == dimension)
+    }
 }
 
 /// What experiences are grouped by in a breakdown.
@@ -253,7 +367,7 @@ impl Dimension {
     }
 
     /// The group of `e` in this dimension; `None` when unknown.
-    fn group_of(self, e: &Experience) -> Option<String> {
+    pub(crate) fn group_of(self, e: &Experience) -> Option<String> {
         let mut group = String::new();
         self.group_into(e, &mut group).then_some(group)
     }
@@ -324,39 +438,36 @@ pub struct GroupCount {
     /// for a cell below the minimum (but not zero) or in a group too small
     /// to show.
     pub themes: Vec<Option<u64>>,
+    /// Experiences per sentiment as a whole (order of [`Sentiment::ALL`]);
+    /// `None` as for `themes`.
+    pub sentiment: [Option<u64>; 4],
 }
 
-/// Counts per group of one dimension, while aggregating.
-#[derive(Debug, Default, Clone)]
-struct GroupTally(rustc_hash::FxHashMap<Option<String>, (u64, Vec<u64>)>);
-
-#[derive(Debug, Clone)]
-struct Candidate {
-    good_length: bool,
-    score: f32,
-    seq: u64,
-    id: String,
-    text: String,
-    evidence: Span,
-    /// Its group in each dimension, to leave out quotes from small groups.
-    groups: Vec<Option<String>>,
-}
-
-impl Candidate {
-    fn better_than(&self, other: &Candidate) -> bool {
-        (self.good_length, self.score, std::cmp::Reverse(self.seq))
-            > (other.good_length, other.score, std::cmp::Reverse(other.seq))
+impl GroupCount {
+    /// The share of `sentiment` in the group, when both numbers are shown.
+    pub fn share(&self, sentiment: Sentiment) -> Option<f64> {
+        match (self.count, self.sentiment[sentiment.index()]) {
+            (Some(n), Some(k)) if n > 0 => Some(k as f64 / n as f64),
+            _ => None,
+        }
     }
 }
 
-/// Collects per-theme totals and quote candidates from a stream of results.
+/// Where each dimension's tally stands in [`Dimension::ALL`].
+const ROLE: usize = 1;
+const PERIOD: usize = 3;
+const QUESTION: usize = 4;
+
+/// Collects per-theme totals, group counts and quote candidates from a
+/// stream of results.
 #[derive(Debug)]
 pub struct Aggregator {
     labels: Vec<(String, String, String)>,
     counts: Vec<u64>,
     sentiments: Vec<[u64; 4]>,
     overall: [u64; 4],
-    candidates: Vec<Vec<Candidate>>,
+    pool: quotes::Pool,
+    pairs: PairTally,
     seen: u64,
     tallies: Vec<GroupTally>,
     /// A reused buffer for group names, so counting allocates nothing for a
@@ -379,7 +490,8 @@ impl Aggregator {
             counts: vec![0; n],
             sentiments: vec![[0; 4]; n],
             overall: [0; 4],
-            candidates: vec![Vec::new(); n],
+            pool: quotes::Pool::new(n),
+            pairs: PairTally::new(n),
             seen: 0,
             tallies: vec![GroupTally::default(); Dimension::ALL.len()],
             group: String::new(),
@@ -393,7 +505,8 @@ impl Aggregator {
     /// (a theme the judgement has no entry for counts as neutraal).
     pub fn add(&mut self, experience: &Experience, assignment: &Assignment, judgement: &Judgement) {
         let seq = self.seen;
-        self.overall[judgement.overall.index()] += 1;
+        let overall = judgement.overall;
+        self.overall[overall.index()] += 1;
         self.seen += 1;
         let overig = self.labels.len() - 1;
         let n = self.labels.len();
@@ -416,140 +529,201 @@ impl Aggregator {
                 self.last_date = Some(date.to_string());
             }
         }
+        let of = |i: usize| judgement.themes.get(i).copied().unwrap_or(Sentiment::Neutraal);
         for (tally, dim) in self.tallies.iter_mut().zip(Dimension::ALL) {
             // The buffer moves into the key and back: no allocation for a
             // group seen before.
             let key = dim.group_into(experience, &mut self.group).then(|| std::mem::take(&mut self.group));
-            let (count, themes) = match tally.0.get_mut(&key) {
+            let counts = match tally.0.get_mut(&key) {
                 Some(entry) => {
                     if let Some(buffer) = key {
                         self.group = buffer;
                     }
                     entry
                 }
-                None => tally.0.entry(key).or_insert_with(|| (0, vec![0; n])),
+                None => tally.0.entry(key).or_insert_with(|| GroupCounts::new(n)),
             };
-            *count += 1;
+            counts.count += 1;
+            counts.sentiment[overall.index()] += 1;
             if is_overig {
-                themes[overig] += 1;
+                counts.themes[overig][overall.index()] += 1;
             }
-            for hit in &assignment.themes {
-                themes[hit.theme] += 1;
+            for (i, hit) in assignment.themes.iter().enumerate() {
+                counts.themes[hit.theme][of(i).index()] += 1;
             }
         }
+        // Texts are measured in bytes: close enough to chars for choosing
+        // readable quotes, and no walk over the text.
+        let len = experience.text.len();
         if is_overig {
             self.counts[overig] += 1;
-            self.sentiments[overig][judgement.overall.index()] += 1;
-            self.offer(overig, experience, 0.0, seq, Span { start: 0, end: 0, char_start: 0, char_end: 0 });
+            self.sentiments[overig][overall.index()] += 1;
+            self.pool.offer(overig, overall, experience, len, seq, &[]);
         }
         for (i, hit) in assignment.themes.iter().enumerate() {
+            for other in &assignment.themes[i + 1..] {
+                self.pairs.add(hit.theme, other.theme);
+            }
             self.counts[hit.theme] += 1;
-            let s = judgement.themes.get(i).copied().unwrap_or(Sentiment::Neutraal);
+            let s = of(i);
             self.sentiments[hit.theme][s.index()] += 1;
-            let first = hit.evidence.first().copied().unwrap_or(Span { start: 0, end: 0, char_start: 0, char_end: 0 });
-            self.offer(hit.theme, experience, hit.score, seq, first);
+            self.pool.offer(hit.theme, s, experience, len, seq, &hit.evidence);
         }
-    }
-
-    fn offer(&mut self, theme: usize, e: &Experience, score: f32, seq: u64, evidence: Span) {
-        let chars = e.text.chars().count();
-        let good_length = (MIN_GOOD_QUOTE_CHARS..=MAX_QUOTE_CHARS).contains(&chars);
-        let list = &mut self.candidates[theme];
-        let probe =
-            Candidate { good_length, score, seq, id: String::new(), text: String::new(), evidence, groups: Vec::new() };
-        if list.len() == CANDIDATES_PER_THEME && !list.iter().any(|c| probe.better_than(c)) {
-            return;
-        }
-        let groups = Dimension::ALL.iter().map(|d| d.group_of(e)).collect();
-        let c = Candidate { id: e.id.clone(), text: e.text.clone(), groups, ..probe };
-        let at = list.iter().position(|x| c.better_than(x)).unwrap_or(list.len());
-        list.insert(at, c);
-        list.truncate(CANDIDATES_PER_THEME);
     }
 
     /// The summary; quotes are shown as `showing` says (redacted, or raw on
     /// request). Groups of fewer than `min_group` experiences are merged in the
-    /// breakdowns, and none of their experiences is quoted (a `min_group`
-    /// below 2 hides nothing). The input's own locations and sectors are no
-    /// personal names in its quotes.
+    /// breakdowns, and none of their experiences is quoted nor named in a
+    /// quote's signature (a `min_group` below 2 hides nothing). The input's
+    /// own locations and sectors are no personal names in its quotes.
     pub fn finish(self, showing: &Showing, min_group: u64) -> Summary {
+        let Aggregator {
+            labels,
+            counts,
+            sentiments,
+            overall,
+            pool,
+            pairs,
+            seen: total,
+            tallies,
+            group: _,
+            first_date,
+            last_date,
+            short_verdicts,
+        } = self;
         let places = [Dimension::Location, Dimension::Sector]
             .iter()
             .filter_map(|d| Dimension::ALL.iter().position(|x| x == d))
-            .flat_map(|i| self.tallies[i].0.keys().flatten().map(String::as_str));
+            .flat_map(|i| tallies[i].0.keys().flatten().map(String::as_str));
         let placed = match showing {
             Showing::Redacted(r) => Some((*r).clone().with_place_names(places)),
             Showing::Raw => None,
         };
         let showing = &Showing::new(placed.as_ref());
-        let total = self.seen;
         // A group is small in a dimension that is broken down (more than one
         // group): one group is all experiences, no breakdown.
         let small = |dim: usize, group: &Option<String>| {
-            let tally = &self.tallies[dim].0;
-            tally.len() > 1 && tally.get(group).is_some_and(|(count, _)| *count < min_group)
+            let tally = &tallies[dim].0;
+            tally.len() > 1 && tally.get(group).is_some_and(|c| c.count < min_group)
         };
-        // Per theme the quotes shown, and how many better-placed candidates
-        // were left out for coming from a small group.
-        let candidates: Vec<(Vec<Candidate>, u64)> = self
-            .candidates
-            .into_iter()
-            .map(|list| {
-                let (mut shown, mut withheld) = (Vec::new(), 0);
-                for c in list {
-                    if shown.len() == QUOTES_PER_THEME {
-                        break;
-                    }
-                    match c.groups.iter().enumerate().any(|(d, g)| small(d, g)) {
-                        true => withheld += 1,
-                        false => shown.push(c),
-                    }
-                }
-                (shown, withheld)
-            })
-            .collect();
+        let allowed = |c: &quotes::Candidate| !c.groups.iter().enumerate().any(|(d, g)| small(d, g));
+        let sign = |c: &quotes::Candidate| Signature {
+            role: c.role.filter(|_| !small(ROLE, &c.groups[ROLE])),
+            question: (!small(QUESTION, &c.groups[QUESTION])).then(|| c.question.to_string()),
+            period: c.groups[PERIOD].clone().filter(|_| !small(PERIOD, &c.groups[PERIOD])),
+        };
+        let ids: Vec<String> = labels.iter().map(|l| l.0.clone()).collect();
+        let names: Vec<String> = labels.iter().map(|l| l.1.clone()).collect();
+        let ranked: Vec<Vec<quotes::Ranked<'_>>> = (0..labels.len()).map(|t| pool.ranked(t)).collect();
+        let end = voices::Ending {
+            ids: &ids,
+            labels: &names,
+            ranked: &ranked,
+            showing,
+            min_group,
+            allowed: &allowed,
+            sign: &sign,
+        };
         let breakdowns = Dimension::ALL
             .iter()
-            .zip(&self.tallies)
+            .zip(&tallies)
             // One group tells nothing the totals do not.
             .filter(|(_, t)| t.0.len() > 1)
-            .map(|(&dimension, tally)| breakdown(dimension, tally, min_group))
+            .map(|(&dimension, tally)| tally::breakdown(dimension, tally, min_group))
             .collect();
-        let themes = self
-            .labels
-            .into_iter()
-            .zip(self.counts)
-            .zip(self.sentiments)
-            .zip(candidates)
-            .map(|((((id, label, description), count), sentiment), (cands, withheld))| ThemeSummary {
-                id,
-                label,
-                description,
-                count,
-                share: if total == 0 { 0.0 } else { count as f64 / total as f64 },
-                sentiment,
-                quotes: cands
-                    .into_iter()
-                    .map(|c| {
-                        let passage = passage(&c.text, c.evidence);
-                        Quote { id: c.id, text: showing.show(passage).one_line(passage.len() < c.text.len()) }
-                    })
-                    .collect(),
-                withheld,
+        let dimensions = Dimension::ALL
+            .iter()
+            .zip(&tallies)
+            .map(|(&dimension, t)| DimensionInfo {
+                dimension,
+                groups: t.known(),
+                unknown: t.unknown(),
+                only: match t.known() {
+                    1 => t.0.keys().flatten().next().cloned(),
+                    _ => None,
+                },
             })
             .collect();
+        let themes: Vec<ThemeSummary> = labels
+            .into_iter()
+            .zip(counts)
+            .zip(sentiments)
+            .enumerate()
+            .map(|(t, (((id, label, description), count), sentiment))| {
+                let (quotes, withheld) = theme_quotes(&ranked[t], sentiment, &end);
+                ThemeSummary {
+                    id,
+                    label,
+                    description,
+                    count,
+                    share: if total == 0 { 0.0 } else { count as f64 / total as f64 },
+                    sentiment,
+                    quotes,
+                    withheld,
+                }
+            })
+            .collect();
+        let (pairs, pairs_hidden) = pairs.shown(&ids, min_group);
+        let axis = voices::axis(&tallies[ROLE], &tallies[QUESTION], pool.questions(), min_group);
+        let voices = match &axis {
+            Ok((axis, groups)) => {
+                let tally = &tallies[if *axis == VoiceAxis::Role { ROLE } else { QUESTION }];
+                voices::voices(*axis, groups.clone(), tally, &end)
+            }
+            Err(absent) => Voices { absent: Some(*absent), ..Voices::default() },
+        };
+        let agenda = agenda::agenda(
+            &themes,
+            axis.as_ref().ok().map(|(axis, groups)| {
+                let tally = &tallies[if *axis == VoiceAxis::Role { ROLE } else { QUESTION }];
+                (*axis, groups.as_slice(), tally)
+            }),
+            &end,
+        );
+        let trend = tally::trend(&tallies[PERIOD], min_group);
         Summary {
             experiences: total,
-            sentiment: self.overall,
+            sentiment: overall,
             themes,
             breakdowns,
+            dimensions,
+            trend,
+            pairs,
+            pairs_hidden,
+            voices,
+            agenda,
             min_group,
-            first_date: self.first_date,
-            last_date: self.last_date,
-            short_verdicts: self.short_verdicts,
+            first_date,
+            last_date,
+            short_verdicts,
             made_on: made_on(),
         }
     }
+}
+
+/// The quotes of one theme: its sentiments in order of frequency (neutraal
+/// only when nothing else is there), one quote of each in turn, typical
+/// first; and how many were passed over for coming from a small group.
+fn theme_quotes(ranked: &[quotes::Ranked<'_>], sentiment: [u64; 4], end: &voices::Ending<'_, '_>) -> (Vec<Quote>, u64) {
+    let mut order: Vec<Sentiment> = Sentiment::ALL.into_iter().filter(|s| sentiment[s.index()] > 0).collect();
+    order.sort_by_key(|s| (*s == Sentiment::Neutraal, std::cmp::Reverse(sentiment[s.index()])));
+    let mut chooser = quotes::Chooser::new(ranked);
+    let (mut chosen, mut withheld) = (Vec::new(), 0);
+    let mut exhausted = vec![false; order.len()];
+    while chosen.len() < QUOTES_PER_THEME && exhausted.iter().any(|e| !e) {
+        for (k, s) in order.iter().enumerate() {
+            if chosen.len() == QUOTES_PER_THEME || exhausted[k] {
+                continue;
+            }
+            let (i, passed) = chooser.next(|c| c.sentiment == *s, end.allowed);
+            withheld += passed;
+            match i {
+                Some(i) => chosen.push(chooser.quote(i, end.showing, (end.sign)(ranked[i].c))),
+                None => exhausted[k] = true,
+            }
+        }
+    }
+    (chosen, withheld)
 }
 
 /// Today as an ISO date (UTC), or the day of `SOURCE_DATE_EPOCH` when set:
@@ -663,78 +837,6 @@ fn short_verdict(text: &str) -> Option<Verdict> {
     }
 }
 
-/// The groups of one dimension as shown: small groups merged, small cells
-/// hidden.
-fn breakdown(dimension: Dimension, tally: &GroupTally, min_group: u64) -> Breakdown {
-    let mut groups: Vec<_> = tally.0.iter().collect();
-    // Periods in time order, others largest first, then by name: the same
-    // input always gives the same order. Unknown after known.
-    groups.sort_by(|a, b| {
-        let by_count = b.1.0.cmp(&a.1.0);
-        a.0.is_none().cmp(&b.0.is_none()).then(match dimension {
-            Dimension::Period => a.0.cmp(b.0),
-            _ => by_count.then_with(|| a.0.cmp(b.0)),
-        })
-    });
-    let cell = |n: u64| (n == 0 || n >= min_group).then_some(n);
-    let mut shown = Vec::new();
-    let mut merged: Option<(u64, u64, Vec<u64>)> = None;
-    for (group, (count, themes)) in groups {
-        if *count >= min_group {
-            shown.push(GroupCount {
-                group: group.clone().unwrap_or_else(|| UNKNOWN_GROUP.to_string()),
-                count: Some(*count),
-                merged: 0,
-                themes: themes.iter().map(|&n| cell(n)).collect(),
-            });
-        } else {
-            let m = merged.get_or_insert_with(|| (0, 0, vec![0; themes.len()]));
-            m.0 += 1;
-            m.1 += count;
-            for (a, b) in m.2.iter_mut().zip(themes) {
-                *a += b;
-            }
-        }
-    }
-    if let Some((n, count, themes)) = merged {
-        shown.push(GroupCount {
-            group: SMALL_GROUPS.to_string(),
-            count: cell(count),
-            merged: n,
-            themes: match count >= min_group {
-                true => themes.iter().map(|&n| cell(n)).collect(),
-                false => vec![None; themes.len()],
-            },
-        });
-    }
-    Breakdown { dimension, groups: shown }
-}
-
-/// The part of `text` to quote: all of it when short, else the sentences
-/// around the evidence, cut at a word boundary.
-fn passage(text: &str, evidence: Span) -> &str {
-    if text.chars().count() <= MAX_QUOTE_CHARS {
-        return text.trim();
-    }
-    let ev = (evidence.start as usize).min(text.len());
-    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let start = text[..ev].rfind(is_end).map_or(0, |i| i + 1);
-    let rest = &text[start..];
-    let mut end = rest.len();
-    for (n, (i, _)) in rest.char_indices().enumerate() {
-        if n >= MAX_QUOTE_CHARS {
-            end = rest[..i].rfind(char::is_whitespace).unwrap_or(i);
-            break;
-        }
-    }
-    if let Some(stop) = rest[..end].rfind(is_end)
-        && stop > ev.saturating_sub(start)
-    {
-        end = stop + 1;
-    }
-    rest[..end].trim()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -777,10 +879,18 @@ mod tests {
         assert_eq!((s.themes[3].count, s.themes[0].count, s.themes[12].count), (2, 1, 1));
         assert_eq!(s.themes[12].id, "overig");
         assert!((s.themes[3].share - 2.0 / 3.0).abs() < 1e-12);
-        // The readable-length, higher-score quote comes first.
-        assert_eq!(s.themes[3].quotes[0].id, "1");
         assert_eq!(s.themes[3].quotes.len(), 2);
     }
+
+    /// Six different texts about food.
+    const FOOD: [&str; 6] = [
+        "De soep was koud, echt niet te eten vandaag.",
+        "Het avondeten komt steeds om half vijf, veel te vroeg.",
+        "Er is weinig keuze in de broodmaaltijd, altijd kaas.",
+        "De koffie op de afdeling smaakt naar niks meer.",
+        "Warme maaltijd lauw geserveerd, groente helemaal slap.",
+        "Fruit krijgen we bijna nooit, alleen op zondag een appel.",
+    ];
 
     fn at(id: &str, text: &str, location: &str) -> Experience {
         Experience { location: Some(location.into()), date: Some("2025-05-03".into()), ..exp(id, text) }
@@ -791,12 +901,8 @@ mod tests {
         let tax = Taxonomy::default();
         let mut agg = Aggregator::new(&tax);
         let food = Assignment { themes: vec![hit(3, 1.0)] };
-        for i in 0..6 {
-            agg.add(
-                &at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"),
-                &food,
-                &Judgement::default(),
-            );
+        for (i, text) in FOOD.iter().enumerate() {
+            agg.add(&at(&format!("a{i}"), text, "Eikenhof"), &food, &Judgement::default());
         }
         // Two small wards, of 2 and 1 experiences; the best-scoring quote is there.
         agg.add(
@@ -885,14 +991,11 @@ mod tests {
         let tax = Taxonomy::default();
         let mut agg = Aggregator::new(&tax);
         let food = |score| Assignment { themes: vec![hit(3, score)] };
-        for i in 0..5 {
-            agg.add(
-                &at(&format!("a{i}"), "De soep was koud, echt niet te eten vandaag.", "Eikenhof"),
-                &food(1.0),
-                &Judgement::default(),
-            );
+        for (i, text) in FOOD[..5].iter().enumerate() {
+            agg.add(&at(&format!("a{i}"), text, "Eikenhof"), &food(1.0), &Judgement::default());
         }
-        // Two better quotes from a ward of two: left out, and counted.
+        // Two quotes from a ward of two: left out, and counted when they
+        // would have come before the ones shown.
         agg.add(
             &at("b1", "Het eten op de afdeling is altijd veel te laat.", "Linde"),
             &food(9.0),
@@ -910,7 +1013,9 @@ mod tests {
             &Judgement::default(),
         );
         let s = agg.finish(&Showing::Raw, 5);
-        assert_eq!((s.themes[3].quotes.len(), s.themes[3].withheld), (QUOTES_PER_THEME, 2));
+        assert_eq!(s.themes[3].quotes.len(), QUOTES_PER_THEME);
+        assert!(s.themes[3].quotes.iter().all(|q| q.id.starts_with('a')));
+        assert!(s.themes[3].withheld <= 2);
         assert_eq!((s.themes[0].quotes.len(), s.themes[0].withheld), (0, 1));
         assert_eq!(s.themes[1].withheld, 0);
     }
@@ -933,7 +1038,8 @@ mod tests {
         assert_eq!((v.count, v.positive, v.negative), (6, 3, 2));
         let overig = s.themes.last().unwrap();
         assert_eq!(overig.count, 2);
-        let quoted: Vec<&str> = overig.quotes.iter().map(|q| q.id.as_str()).collect();
+        let mut quoted: Vec<&str> = overig.quotes.iter().map(|q| q.id.as_str()).collect();
+        quoted.sort();
         assert_eq!(quoted, ["6", "7"]);
     }
 
@@ -966,16 +1072,131 @@ mod tests {
         assert_eq!(s.themes[3].quotes[0].text, "Zuster [NAAM-1] bracht de soep, die was koud.");
     }
 
+    fn judged(overall: Sentiment, themes: &[Sentiment]) -> Judgement {
+        Judgement { overall, themes: themes.to_vec() }
+    }
+
+    fn by(id: &str, text: &str, role: crate::ingest::Role, date: &str) -> Experience {
+        Experience { role: Some(role), date: Some(date.into()), ..exp(id, text) }
+    }
+
+    /// 30 experiences on safety and food: clients negative about safety,
+    /// naasten mostly positive; food positive for all.
+    fn voices_fixture() -> Summary {
+        use crate::ingest::Role;
+        use Sentiment::{Negatief, Positief};
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        let both = Assignment { themes: vec![hit(0, 1.0), hit(3, 1.0)] };
+        for i in 0..15 {
+            let text = format!("Ik voel me {i} nachten niet veilig, maar het eten is lekker en warm.");
+            agg.add(
+                &by(&format!("c{i}"), &text, Role::Client, "2025-02-01"),
+                &both,
+                &judged(Sentiment::Gemengd, &[Negatief, Positief]),
+            );
+        }
+        for i in 0..15 {
+            let (s, date) = if i < 5 { (Negatief, "2025-05-01") } else { (Positief, "2025-05-01") };
+            let text = format!("Mijn moeder is veilig hier, al {i} jaar, en het eten smaakt haar goed.");
+            agg.add(&by(&format!("n{i}"), &text, Role::Naaste, date), &both, &judged(Positief, &[s, Positief]));
+        }
+        agg.finish(&Showing::Raw, 5)
+    }
+
     #[test]
-    fn long_texts_are_cut_around_the_evidence() {
-        let long = format!(
-            "{} De soep was lauw. {}",
-            "Eerst iets anders. ".repeat(20),
-            "En verder nog veel meer. ".repeat(20)
+    fn sentiment_is_split_per_theme_and_per_group() {
+        let s = voices_fixture();
+        assert_eq!(s.themes[0].sentiment, [10, 20, 0, 0]);
+        assert!((s.themes[0].share_of(Sentiment::Negatief) - 20.0 / 30.0).abs() < 1e-12);
+        let role = s.breakdown(Dimension::Role).unwrap();
+        let client = role.groups.iter().find(|g| g.group == "client").unwrap();
+        assert_eq!(client.sentiment, [Some(0), Some(0), Some(15), Some(0)]);
+        assert_eq!(client.share(Sentiment::Gemengd), Some(1.0));
+        // Safety and food together in every experience.
+        assert_eq!(s.pairs.len(), 1);
+        assert_eq!(
+            (s.pairs[0].a.as_str(), s.pairs[0].b.as_str(), s.pairs[0].count),
+            ("veiligheid", "eten-en-drinken", 30)
         );
-        let at = long.find("soep").unwrap() as u32;
-        let p = passage(&long, Span { start: at, end: at + 4, char_start: at, char_end: at + 4 });
-        assert!(p.contains("De soep was lauw."), "{p}");
-        assert!(p.chars().count() <= MAX_QUOTE_CHARS);
+        // Two quarters: a trend, with safety negative 15 of 15 in K1 and 5 of 15 in K2.
+        assert_eq!(s.trend.periods.len(), 2);
+        let k1 = s.trend.periods[0].themes[0];
+        assert_eq!((k1.count, k1.negative), (Some(15), Some(15)));
+        assert_eq!(s.trend.periods[1].themes[0].negative, Some(5));
+        // Food has no negatives: zero is shown.
+        assert_eq!(s.trend.periods[1].themes[3].negative, Some(0));
+    }
+
+    #[test]
+    fn voices_show_where_roles_differ_and_quote_each() {
+        let s = voices_fixture();
+        assert_eq!(s.voices.axis, Some(VoiceAxis::Role));
+        assert_eq!(s.voices.groups, ["client", "naaste"]);
+        let safety = s.voices.themes.iter().find(|t| t.id == "veiligheid").unwrap();
+        let gap = safety.gap.as_ref().unwrap();
+        assert_eq!((gap.higher.as_str(), gap.lower.as_str()), ("client", "naaste"));
+        assert!((gap.difference() - (1.0 - 5.0 / 15.0)).abs() < 1e-12);
+        let client = &safety.voices[0];
+        let q = client.quote.as_ref().unwrap();
+        assert!(q.id.starts_with('c') && q.sentiment == Sentiment::Negatief, "{q:?}");
+        assert_eq!(q.signature.role, Some(crate::ingest::Role::Client));
+        assert_eq!(q.signature.period.as_deref(), Some("2025-K1"));
+        // Food: everyone positive, no gap.
+        let food = s.voices.themes.iter().find(|t| t.id == "eten-en-drinken").unwrap();
+        assert_eq!(food.gap, None);
+        assert_eq!(s.voices.by_gap()[0].id, "veiligheid");
+    }
+
+    #[test]
+    fn the_agenda_ranks_by_the_printed_rule_with_quotes_both_ways() {
+        let s = voices_fixture();
+        assert!(s.agenda.rule.contains("minstens 10"), "{}", s.agenda.rule);
+        assert_eq!(s.agenda.points.len(), 1, "only safety has negatives");
+        let p = &s.agenda.points[0];
+        assert_eq!(p.id, "veiligheid");
+        assert!((p.score - 20.0 * 20.0 / 30.0).abs() < 1e-9);
+        assert_eq!(p.goes_well.as_ref().map(|q| q.sentiment), Some(Sentiment::Positief));
+        assert!(!p.could_be_better.is_empty() && p.could_be_better.iter().all(|q| q.sentiment == Sentiment::Negatief));
+        assert_eq!(p.voices[0].group, "client");
+        assert_eq!((p.voices[0].critical, p.voices[0].count), (15, 15));
+    }
+
+    #[test]
+    fn a_signature_never_names_a_small_group_and_missing_columns_say_why() {
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        let food = Assignment { themes: vec![hit(3, 1.0)] };
+        for (i, text) in FOOD.iter().enumerate() {
+            agg.add(&exp(&format!("a{i}"), text), &food, &judged(Sentiment::Negatief, &[Sentiment::Negatief]));
+        }
+        let s = agg.finish(&Showing::Raw, 5);
+        let q = &s.themes[3].quotes[0];
+        assert_eq!((q.signature.role, q.signature.period.as_deref()), (None, None));
+        assert_eq!(q.signature.question.as_deref(), Some("ervaring"));
+        assert_eq!(s.voices.absent, Some(Absence::NoRoleOneQuestion));
+        assert_eq!(s.trend.absent, Some(Absence::NoDates));
+        assert_eq!(s.dimension(Dimension::Question).unwrap().only.as_deref(), Some("ervaring"));
+        // Six negatives: below the agenda's minimum volume.
+        assert_eq!(s.agenda.absent, Some(Absence::NothingToRank));
+    }
+
+    #[test]
+    fn two_questions_are_the_voices_when_there_are_no_roles() {
+        let tax = Taxonomy::default();
+        let mut agg = Aggregator::new(&tax);
+        let food = Assignment { themes: vec![hit(3, 1.0)] };
+        for (q, s) in [("Wat gaat goed?", Sentiment::Positief), ("Wat kan beter?", Sentiment::Negatief)] {
+            let question: Arc<str> = Arc::from(q);
+            for (i, text) in FOOD.iter().enumerate() {
+                let e = Experience { question: question.clone(), ..exp(&format!("{q}{i}"), text) };
+                agg.add(&e, &food, &judged(s, &[s]));
+            }
+        }
+        let s = agg.finish(&Showing::Raw, 5);
+        assert_eq!(s.voices.axis, Some(VoiceAxis::Question));
+        assert_eq!(s.voices.groups, ["Wat gaat goed?", "Wat kan beter?"]);
+        let food = &s.voices.themes[0];
+        assert_eq!(food.voices[1].quote.as_ref().map(|q| q.sentiment), Some(Sentiment::Negatief));
     }
 }
