@@ -127,6 +127,8 @@ pub struct ThemesCsvWriter<'w> {
     known: Vec<String>,
     window: GroupWindow<ExperienceResult>,
     header_written: bool,
+    /// Buffers of the chunks rendered in parallel, reused.
+    buffers: Vec<Vec<u8>>,
 }
 
 /// What a row holds beyond the experience.
@@ -152,6 +154,7 @@ impl<'w> ThemesCsvWriter<'w> {
             known: Vec::new(),
             window: GroupWindow::new(crate::aggregate::DEFAULT_MIN_GROUP, CSV_WINDOW),
             header_written: false,
+            buffers: Vec::new(),
         }
     }
 
@@ -231,19 +234,29 @@ impl<'w> ThemesCsvWriter<'w> {
     fn write(&mut self, ready: &[(Cow<'_, ExperienceResult>, Hidden)]) -> std::io::Result<()> {
         use rayon::prelude::*;
         let layout = &self.layout;
-        let parts: Vec<std::io::Result<Vec<u8>>> = ready
+        // The chunks' buffers are kept from batch to batch: megabytes of
+        // fresh memory per batch cost more (page faults, growing) than the
+        // rows themselves.
+        let chunks = ready.len().div_ceil(CHUNK);
+        if self.buffers.len() < chunks {
+            self.buffers.resize_with(chunks, Vec::new);
+        }
+        let done: Vec<std::io::Result<()>> = ready
             .par_chunks(CHUNK)
-            .map(|chunk| {
-                let mut w = Self::csv(Vec::with_capacity(chunk.len() * 1024));
-                let mut row: Vec<Cow<'_, str>> = Vec::new();
+            .zip(self.buffers.par_iter_mut())
+            .map(|(chunk, buf)| {
+                buf.clear();
+                let mut w = Self::csv(&mut *buf);
+                let mut scratch = String::new();
                 for (e, hidden) in chunk {
-                    layout.rows(e, *hidden, &mut row, &mut w)?;
+                    layout.rows(e, *hidden, &mut scratch, &mut w)?;
                 }
-                w.into_inner().map_err(|e| e.into_error())
+                w.flush()
             })
             .collect();
-        for part in parts {
-            self.out.write_all(&part?)?;
+        for (result, buf) in done.into_iter().zip(&self.buffers) {
+            result?;
+            self.out.write_all(buf)?;
         }
         Ok(())
     }
@@ -251,46 +264,48 @@ impl<'w> ThemesCsvWriter<'w> {
 
 impl Layout {
     /// The rows of one experience: one per theme, or one for `overig`.
-    fn rows<'e>(
+    fn rows(
         &self,
-        e: &'e ExperienceResult,
+        e: &ExperienceResult,
         hidden: Hidden,
-        row: &mut Vec<Cow<'e, str>>,
-        w: &mut csv::Writer<Vec<u8>>,
+        scratch: &mut String,
+        w: &mut csv::Writer<&mut Vec<u8>>,
     ) -> std::io::Result<()> {
-        let shown = |v: Option<&'e str>, dim: usize| match v {
-            Some(_) if hidden.get(dim) => SMALL_GROUPS,
-            Some(v) => v,
-            None => "",
-        };
+        fn shown(v: Option<&str>, hidden: Hidden, dim: usize) -> Option<&str> {
+            match v {
+                Some(_) if hidden.get(dim) => Some(SMALL_GROUPS),
+                v => v,
+            }
+        }
         let label = |id: &str| self.labels.iter().find(|(i, _)| i == id).map_or("", |(_, l)| l.as_str());
-        // The cells every row of this experience shares, after the theme's.
+        // Field by field: no row is built, nothing is allocated per cell.
+        let field = |w: &mut csv::Writer<&mut Vec<u8>>, cell: &str| w.write_field(spreadsheet_cell(cell).as_bytes());
         let line = e.line.to_string();
-        let role = shown(e.role.map(|r| r.id()), ExperienceGroups::ROLE);
-        let location = shown(e.location.as_deref(), ExperienceGroups::LOCATION);
-        let date = shown(e.date.as_deref(), ExperienceGroups::PERIOD);
-        let sector = shown(e.sector.as_deref(), ExperienceGroups::SECTOR);
-        let extra: Vec<&str> = self
-            .extra
-            .iter()
-            .enumerate()
-            .map(|(i, c)| shown(Columns::value(e, c), ExperienceGroups::COUNT + i))
-            .collect();
         let text = e.text.as_ref().map_or("", |t| t.as_str());
         let themes = e.themes.iter().map(|t| (&*t.id, t.sentiment, Some(&t.evidence)));
         let overig = e.themes.is_empty().then_some((OVERIG, e.sentiment, None));
         for (id, sentiment, evidence) in themes.chain(overig) {
-            row.clear();
-            let evidence = evidence.map(|ev| ev.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join(" | "));
-            let cells = [e.id.as_str(), file_name(&e.file), &line, id, label(id), sentiment.id(), e.sentiment.id()];
-            row.extend(cells.into_iter().map(|c| spreadsheet_cell(c).into_owned().into()));
-            row.push(spreadsheet_cell(evidence.as_deref().unwrap_or("")).into_owned().into());
-            for c in [role, location, date, sector, &e.question] {
-                row.push(spreadsheet_cell(c));
+            for cell in [e.id.as_str(), file_name(&e.file), &line, id, label(id), sentiment.id(), e.sentiment.id()] {
+                field(w, cell)?;
             }
-            row.extend(extra.iter().map(|c| spreadsheet_cell(c)));
-            row.push(spreadsheet_cell(text));
-            w.write_record(row.iter().map(|c| c.as_bytes()))?;
+            scratch.clear();
+            for (i, v) in evidence.into_iter().flatten().enumerate() {
+                if i > 0 {
+                    scratch.push_str(" | ");
+                }
+                scratch.push_str(&v.text);
+            }
+            field(w, scratch)?;
+            field(w, shown(e.role.map(|r| r.id()), hidden, ExperienceGroups::ROLE).unwrap_or(""))?;
+            field(w, shown(e.location.as_deref(), hidden, ExperienceGroups::LOCATION).unwrap_or(""))?;
+            field(w, shown(e.date.as_deref(), hidden, ExperienceGroups::PERIOD).unwrap_or(""))?;
+            field(w, shown(e.sector.as_deref(), hidden, ExperienceGroups::SECTOR).unwrap_or(""))?;
+            field(w, &e.question)?;
+            for (i, c) in self.extra.iter().enumerate() {
+                field(w, shown(Columns::value(e, c), hidden, ExperienceGroups::COUNT + i).unwrap_or(""))?;
+            }
+            field(w, text)?;
+            w.write_record(None::<&[u8]>)?;
         }
         Ok(())
     }
