@@ -40,7 +40,7 @@ p { margin: .4rem 0 .8rem; }
 .kicker { margin: 0 0 .1rem; color: var(--accent); font-weight: 600; text-transform: uppercase; letter-spacing: .06em; font-size: .85rem; }
 table.ledger { width: auto; min-width: 18rem; }
 table.top td { vertical-align: middle; }
-table.top td:first-child, table.top td:last-child { white-space: nowrap; }
+table.top td:last-child { white-space: nowrap; }
 .lead { font-size: 1.1rem; color: var(--ink); max-width: 46em; }
 .muted, .note { color: var(--muted); font-size: .92rem; }
 .warning { background: #fff4e5; border-left: 5px solid #D55E00; padding: .6rem 1rem; margin: 0 0 1rem; }
