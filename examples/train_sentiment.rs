@@ -49,13 +49,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for fold in 0..cv {
             let train: Vec<_> =
                 examples.iter().enumerate().filter(|(i, _)| i % cv != fold).map(|(_, e)| e.clone()).collect();
-            let model = SentimentModel::train(&train, &settings);
+            let model = SentimentModel::train(&train, &settings, engine.analyzer());
             right += examples.iter().enumerate().filter(|(i, (f, s))| i % cv == fold && model.predict(f) == *s).count();
         }
         println!("{cv}-fold accuracy: {:.3}", right as f64 / examples.len() as f64);
         return Ok(());
     }
-    let model = SentimentModel::train(&examples, &settings);
+    let model = SentimentModel::train(&examples, &settings, engine.analyzer());
     std::fs::write(&out, model.to_text(engine.analyzer()))?;
     eprintln!("wrote {}", out.display());
     Ok(())

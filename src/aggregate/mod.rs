@@ -93,6 +93,11 @@ pub struct ExperienceResult {
     pub sentiment: Sentiment,
     /// Its themes, best first; empty means `overig`.
     pub themes: Vec<ThemeResult>,
+    /// The whole text, shown (redacted unless raw text was asked for), when
+    /// the run keeps texts ([`AnalyseOptions::texts`](crate::AnalyseOptions::texts)).
+    pub text: Option<Shown>,
+    /// The input's other columns with a value, as [`Experience::meta`].
+    pub meta: Vec<(Arc<str>, String)>,
 }
 
 impl ExperienceResult {
@@ -139,6 +144,8 @@ impl ExperienceResult {
             sector: experience.sector.clone(),
             sentiment: judgement.overall,
             themes,
+            text: None,
+            meta: Vec::new(),
         }
     }
 }

@@ -264,7 +264,10 @@ impl Engine {
                             .par_iter()
                             .map(|e| {
                                 let (a, j) = self.judge(&e.text, Some(&e.question));
-                                let r = ExperienceResult::new(e, &a, &j, &self.theme_ids, &showing);
+                                let mut r = ExperienceResult::new(e, &a, &j, &self.theme_ids, &showing);
+                                // The whole text is redacted here, once per
+                                // experience, on every core.
+                                r.text = options.texts.then(|| showing.show(&e.text));
                                 (a, j, r)
                             })
                             .collect()
@@ -387,14 +390,16 @@ impl Run {
     ) -> Result<(), Error> {
         let Analysed { batch, results, skipped } = done;
         let mut out = Vec::with_capacity(results.len());
-        for (e, (a, j, r)) in batch.iter().zip(results) {
+        for (mut e, (a, j, mut r)) in batch.into_iter().zip(results) {
             // Several answers of one row count as one analysed row.
             let row = (e.file.clone(), e.row);
             if self.last_row.as_ref() != Some(&row) {
                 self.analysed_rows += 1;
                 self.last_row = Some(row);
             }
-            self.aggregator.add(e, &a, &j);
+            self.aggregator.add(&e, &a, &j);
+            // The metadata moves on with the result: nothing is copied.
+            r.meta = std::mem::take(&mut e.meta);
             out.push(r);
         }
         self.skipped.extend(skipped);

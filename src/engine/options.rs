@@ -18,6 +18,11 @@ pub struct AnalyseOptions {
     /// Breakdown groups smaller than this are merged and shown as "< N", and
     /// none of their texts is quoted ([`DEFAULT_MIN_GROUP`](crate::aggregate::DEFAULT_MIN_GROUP) by default).
     pub min_group: u64,
+    /// Keep each experience's whole text, shown (redacted unless
+    /// `raw_text`), in its result, for `themes.csv`. On by default; a run
+    /// that writes no `themes.csv` saves the redaction of every text by
+    /// turning it off.
+    pub texts: bool,
 }
 
 impl Default for AnalyseOptions {
@@ -29,6 +34,7 @@ impl Default for AnalyseOptions {
             names: Vec::new(),
             never_redact: Vec::new(),
             min_group: crate::aggregate::DEFAULT_MIN_GROUP,
+            texts: true,
         }
     }
 }

@@ -9,20 +9,18 @@
 //! location, role, sector or date (by its quarter) whose group has fewer
 //! experiences than the minimum is written as `null`, as the breakdowns hide
 //! it. As the file is written while the run goes, an experience waits in a
-//! window until its groups are large enough; one that is still waiting when
-//! the window is full goes out with the values of its small groups left out
-//! (erring on the side of privacy). Order stays input order.
+//! window until its groups are large enough (see `report::groups`, which
+//! `themes.csv` shares). Order stays input order.
 
 use std::borrow::Cow;
-use std::collections::VecDeque;
 use std::io::Write;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::file_name;
-use crate::aggregate::{ExperienceResult, ThemeResult, ThemeSummary, quarter_into};
+use super::groups::{ExperienceGroups, GroupWindow, Hidden};
+use crate::aggregate::{ExperienceResult, ThemeResult, ThemeSummary};
 use crate::engine::Analysis;
 use crate::ledger::Skipped;
 
@@ -348,12 +346,6 @@ fn th(t: &ThemeResult) -> ExpTheme<'_> {
     }
 }
 
-/// The metadata of record-level groups: location, role, sector, period.
-const META: usize = 4;
-
-/// Which metadata values of an experience to leave out.
-type Hidden = [bool; META];
-
 fn exp(e: &ExperienceResult, input: u32, hidden: Hidden) -> Exp<'_> {
     fn shown(v: Option<&str>, hide: bool) -> Option<Option<&str>> {
         v.map(|v| (!hide).then_some(v))
@@ -363,25 +355,13 @@ fn exp(e: &ExperienceResult, input: u32, hidden: Hidden) -> Exp<'_> {
         input,
         line: e.line,
         question: &e.question,
-        location: shown(e.location.as_deref(), hidden[0]),
-        role: e.role.map(|r| (!hidden[1]).then_some(r.id())),
-        sector: shown(e.sector.as_deref(), hidden[2]),
-        date: shown(e.date.as_deref(), hidden[3]),
+        location: shown(e.location.as_deref(), hidden.get(ExperienceGroups::LOCATION)),
+        role: e.role.map(|r| (!hidden.get(ExperienceGroups::ROLE)).then_some(r.id())),
+        sector: shown(e.sector.as_deref(), hidden.get(ExperienceGroups::SECTOR)),
+        date: shown(e.date.as_deref(), hidden.get(ExperienceGroups::PERIOD)),
         sentiment: e.sentiment.id(),
         themes: e.themes.iter().map(th).collect(),
     }
-}
-
-/// See [`JsonReportWriter::hidden`].
-fn hidden(sizes: &[GroupSizes; META], buf: &mut String, min_group: u64, e: &ExperienceResult, at_end: bool) -> Hidden {
-    let mut hidden = [false; META];
-    for (dim, sizes) in sizes.iter().enumerate() {
-        let Some(k) = JsonReportWriter::key(e, dim, buf) else { continue };
-        let n = sizes.counts.get(k).copied().unwrap_or(0);
-        let broken_down = !at_end || sizes.counts.len() + usize::from(sizes.unknown) > 1;
-        hidden[dim] = broken_down && n < min_group;
-    }
-    hidden
 }
 
 /// `report.json` as bytes (compact JSON, one line): per experience its
@@ -404,13 +384,6 @@ pub fn write_json(a: &Analysis, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// Experiences rendered per parallel chunk.
 const CHUNK: usize = 2048;
-
-/// Experiences per value of one metadata dimension, as they are written.
-#[derive(Debug, Default)]
-struct GroupSizes {
-    counts: FxHashMap<Box<str>, u64>,
-    unknown: bool,
-}
 
 /// Writes `report.json` while the analysis runs: experiences batch by batch
 /// as they come, then the ledger and the theme totals. (JSON objects are
@@ -442,17 +415,12 @@ struct GroupSizes {
 pub struct JsonReportWriter<'w> {
     out: &'w mut dyn Write,
     first: bool,
-    min_group: u64,
     /// Input files, as the ledger names them; `input` indexes this.
     files: Vec<Arc<str>>,
     /// The last file seen and its index.
     last_file: Option<(Arc<str>, u32)>,
-    sizes: [GroupSizes; META],
-    /// Experiences waiting for their groups to grow, in input order.
-    waiting: VecDeque<(ExperienceResult, u32)>,
-    /// How many may wait ([`JSON_WINDOW`]).
-    window: usize,
-    group: String,
+    /// Experiences waiting for their groups to grow ([`JSON_WINDOW`] of them).
+    window: GroupWindow<ExperienceResult>,
 }
 
 impl<'w> JsonReportWriter<'w> {
@@ -466,20 +434,16 @@ impl<'w> JsonReportWriter<'w> {
         Ok(JsonReportWriter {
             out,
             first: true,
-            min_group: crate::aggregate::DEFAULT_MIN_GROUP,
             files: Vec::new(),
             last_file: None,
-            sizes: Default::default(),
-            waiting: VecDeque::new(),
-            window: JSON_WINDOW,
-            group: String::new(),
+            window: GroupWindow::new(crate::aggregate::DEFAULT_MIN_GROUP, JSON_WINDOW),
         })
     }
 
     /// The minimum group size of the run ([`DEFAULT_MIN_GROUP`](crate::DEFAULT_MIN_GROUP)
     /// unless set): metadata values of smaller groups are left out.
     pub fn min_group(mut self, min_group: u64) -> Self {
-        self.min_group = min_group;
+        self.window.set_min_group(min_group);
         self
     }
 
@@ -510,67 +474,19 @@ impl<'w> JsonReportWriter<'w> {
         i
     }
 
-    /// The key of `e`'s group in metadata dimension `dim`, in `buf`.
-    fn key<'a>(e: &'a ExperienceResult, dim: usize, buf: &'a mut String) -> Option<&'a str> {
-        match dim {
-            0 => e.location.as_deref(),
-            1 => e.role.map(|r| r.id()),
-            2 => e.sector.as_deref(),
-            _ => {
-                buf.clear();
-                e.date.as_deref().filter(|d| quarter_into(d, buf)).map(|_| buf.as_str())
-            }
-        }
-    }
-
-    /// Counts `e` in its groups.
-    fn count(&mut self, e: &ExperienceResult) {
-        for (dim, sizes) in self.sizes.iter_mut().enumerate() {
-            match Self::key(e, dim, &mut self.group) {
-                Some(k) => match sizes.counts.get_mut(k) {
-                    Some(n) => *n += 1,
-                    None => {
-                        sizes.counts.insert(Box::from(k), 1);
-                    }
-                },
-                None => sizes.unknown = true,
-            }
-        }
-    }
-
-    /// Which of `e`'s values belong to groups that are small so far
-    /// (`at_end`: small in the end, by the rule of the breakdowns: in a
-    /// dimension of more than one group).
-    fn hidden(&mut self, e: &ExperienceResult, at_end: bool) -> Hidden {
-        hidden(&self.sizes, &mut self.group, self.min_group, e, at_end)
-    }
-
     /// Writes a batch of experiences.
     pub fn experiences(&mut self, batch: &[ExperienceResult]) -> std::io::Result<()> {
-        let mut ready: Vec<(Cow<'_, ExperienceResult>, u32, Hidden)> = Vec::with_capacity(batch.len());
-        for e in batch {
-            self.count(e);
-            let input = self.input(&e.file);
-            if self.waiting.is_empty() && self.hidden(e, false) == [false; META] {
-                ready.push((Cow::Borrowed(e), input, [false; META]));
-                continue;
-            }
-            self.waiting.push_back((e.clone(), input));
-            while let Some((front, _)) = self.waiting.front() {
-                let hidden = hidden(&self.sizes, &mut self.group, self.min_group, front, false);
-                if hidden != [false; META] && self.waiting.len() <= self.window {
-                    break;
-                }
-                let (front, input) = self.waiting.pop_front().expect("a front");
-                ready.push((Cow::Owned(front), input, hidden));
-            }
-        }
+        let mut ready = Vec::with_capacity(batch.len());
+        self.window.push(batch, &ExperienceGroups, &mut ready);
         self.write(&ready)
     }
 
     /// Renders experiences in parallel chunks and writes them in order.
-    fn write(&mut self, ready: &[(Cow<'_, ExperienceResult>, u32, Hidden)]) -> std::io::Result<()> {
+    fn write(&mut self, ready: &[(Cow<'_, ExperienceResult>, Hidden)]) -> std::io::Result<()> {
         use rayon::prelude::*;
+        // Files are numbered in input order, as the experiences go out.
+        let ready: Vec<(&ExperienceResult, u32, Hidden)> =
+            ready.iter().map(|(e, hidden)| (e.as_ref(), self.input(&e.file), *hidden)).collect();
         let parts: Vec<Vec<u8>> = ready
             .par_chunks(CHUNK)
             .map(|chunk| {
@@ -597,12 +513,8 @@ impl<'w> JsonReportWriter<'w> {
     /// Writes the experiences still waiting, the ledger and the theme totals
     /// of `analysis`, and closes the report.
     pub fn finish(mut self, a: &Analysis) -> std::io::Result<()> {
-        let waiting = std::mem::take(&mut self.waiting);
-        let mut ready = Vec::with_capacity(waiting.len());
-        for (e, input) in waiting {
-            let hidden = self.hidden(&e, true);
-            ready.push((Cow::Owned(e), input, hidden));
-        }
+        let ready: Vec<(Cow<'_, ExperienceResult>, Hidden)> =
+            self.window.finish(&ExperienceGroups).into_iter().map(|(e, hidden)| (Cow::Owned(e), hidden)).collect();
         self.write(&ready)?;
         let s = &a.summary;
         let tail = Tail {
@@ -669,6 +581,8 @@ mod tests {
             sector: None,
             sentiment: crate::Sentiment::Neutraal,
             themes: vec![],
+            text: None,
+            meta: vec![],
         }
     }
 
@@ -687,7 +601,7 @@ mod tests {
     fn written(window: usize, ids: &[(&str, &str)]) -> Vec<(String, serde_json::Value)> {
         let mut bytes = Vec::new();
         let mut w = JsonReportWriter::begin(&mut bytes, "t", false).unwrap().min_group(3);
-        w.window = window;
+        w.window.set_window(window);
         let batch: Vec<ExperienceResult> = ids.iter().map(|(id, l)| result(id, l)).collect();
         w.experiences(&batch[..2]).unwrap();
         w.experiences(&batch[2..]).unwrap();

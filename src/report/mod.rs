@@ -1,9 +1,15 @@
 //! Reports: an [`Analysis`](crate::Analysis) turned into bytes. Renderers do
 //! no I/O; the caller decides where the bytes go.
 
+mod csv;
+mod groups;
+mod html;
 mod json;
 mod markdown;
+mod svg;
 
+pub use self::csv::{CSV_WINDOW, ThemesCsvWriter, spreadsheet_cell, themes_csv, write_themes_csv};
+pub use html::html;
 pub use json::{JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, write_json};
 pub use markdown::{MAX_TABLE_WIDTH, markdown};
 
@@ -15,6 +21,12 @@ pub enum Format {
     Markdown,
     /// `report.json`: everything, for analysts and scripts.
     Json,
+    /// `report.html`: the council's report as one self-contained web page
+    /// (inline style and charts, no script), in Dutch.
+    Html,
+    /// `themes.csv`: one row per experience and theme, for a spreadsheet
+    /// (`;`, UTF-8 with BOM, CRLF: Dutch Excel opens it by double-click).
+    Csv,
 }
 
 impl Format {
@@ -23,14 +35,21 @@ impl Format {
         match self {
             Format::Markdown => "report.md",
             Format::Json => "report.json",
+            Format::Html => "report.html",
+            Format::Csv => "themes.csv",
         }
     }
 
-    /// Parses `md` or `json`.
+    /// Every format, in the order `analyse` writes them by default.
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
+
+    /// Parses `md`, `html`, `json` or `csv`.
     pub fn parse(name: &str) -> Option<Format> {
         match name.trim().to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -40,6 +59,8 @@ impl Format {
         match self {
             Format::Markdown => markdown(analysis).into_bytes(),
             Format::Json => json(analysis),
+            Format::Html => html(analysis),
+            Format::Csv => themes_csv(analysis),
         }
     }
 
@@ -49,6 +70,8 @@ impl Format {
         match self {
             Format::Markdown => out.write_all(markdown(analysis).as_bytes()),
             Format::Json => write_json(analysis, out),
+            Format::Html => out.write_all(&html(analysis)),
+            Format::Csv => write_themes_csv(analysis, out),
         }
     }
 }

@@ -162,23 +162,31 @@ impl SentimentModel {
         argmax(self.probabilities(features))
     }
 
-    /// Trains a model on `examples` (features and the gold class).
-    pub fn train(examples: &[(Features, Sentiment)], settings: &TrainSettings) -> SentimentModel {
+    /// Trains a model on `examples` (features and the gold class, their
+    /// stems interned in `analyzer`'s lexicon). The words are put in the
+    /// order of their text, so the model does not depend on the order in
+    /// which stems happened to be interned.
+    pub fn train(examples: &[(Features, Sentiment)], settings: &TrainSettings, analyzer: &Analyzer) -> SentimentModel {
         let mut counts: FxHashMap<WordKey, usize> = FxHashMap::default();
         for (f, _) in examples {
             for key in &f.words {
                 *counts.entry(*key).or_default() += 1;
             }
         }
-        let mut vocab: Vec<WordKey> =
-            counts.into_iter().filter(|(_, n)| *n >= settings.min_count).map(|(k, _)| k).collect();
-        vocab.sort_unstable();
+        let mut vocab: Vec<(Option<std::sync::Arc<str>>, WordKey)> = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= settings.min_count)
+            .map(|(k, _)| (analyzer.term_text(k.0), k))
+            .collect();
+        vocab.sort_unstable_by(|a, b| (&a.0, a.1.1).cmp(&(&b.0, b.1.1)));
+        let vocab: Vec<WordKey> = vocab.into_iter().map(|(_, k)| k).collect();
         let index: FxHashMap<WordKey, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         // Each example as (word rows, scale, dense, class).
         let rows: Vec<(Vec<usize>, f32, &[f32; DENSE.len()], usize)> = examples
             .iter()
             .map(|(f, s)| {
-                let ids: Vec<usize> = f.words.iter().filter_map(|k| index.get(k).copied()).collect();
+                let mut ids: Vec<usize> = f.words.iter().filter_map(|k| index.get(k).copied()).collect();
+                ids.sort_unstable();
                 let scale = 1.0 / (f.words.len().max(1) as f32).sqrt();
                 (ids, scale, &f.dense, s.index())
             })

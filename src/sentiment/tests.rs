@@ -108,7 +108,8 @@ fn the_shipped_model_is_what_training_makes() {
         .iter()
         .flat_map(|g| crate::evaluate::read_gold(&root.join(g), engine.taxonomy()).unwrap())
         .collect();
-    let model = SentimentModel::train(&training_examples(&engine, &records), &TrainSettings::default());
+    let model =
+        SentimentModel::train(&training_examples(&engine, &records), &TrainSettings::default(), engine.analyzer());
     let shipped = std::fs::read_to_string(root.join("data/sentiment/model.txt")).unwrap();
     assert!(
         model.to_text(engine.analyzer()) == shipped,

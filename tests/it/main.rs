@@ -8,6 +8,7 @@ mod ingest_fixtures;
 mod memory;
 mod privacy;
 mod redact_cmd;
+mod reports;
 mod spreadsheet;
 mod taxonomy_cmd;
 

@@ -8,7 +8,8 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use leefwereld::ingest::MetaColumnNames;
-use leefwereld::report::JsonReportWriter;
+use leefwereld::ledger::ColumnMap;
+use leefwereld::report::{JsonReportWriter, ThemesCsvWriter};
 use leefwereld::{AnalyseOptions, Analysis, Engine, Format, Progress, ReadOptions, Taxonomy};
 
 mod evaluate;
@@ -136,8 +137,9 @@ struct AnalyseArgs {
     /// A taxonomy TOML file instead of the default taxonomy.
     #[arg(long, value_name = "FILE")]
     taxonomy: Option<PathBuf>,
-    /// Report formats, comma-separated: md, json.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "md,json")]
+    /// Report formats, comma-separated: md (report.md), html (report.html),
+    /// json (report.json), csv (themes.csv).
+    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "md,html,json,csv")]
     format: Vec<String>,
     /// Show texts as written, personal data included (reports say so at the top).
     #[arg(long)]
@@ -269,6 +271,30 @@ impl Progress for Bar {
     }
 }
 
+/// A progress bar that also keeps the inputs' columns, for themes.csv.
+struct Recording {
+    bar: Bar,
+    columns: std::sync::Mutex<Vec<ColumnMap>>,
+}
+
+impl Progress for Recording {
+    fn input(&self, info: &leefwereld::ledger::InputInfo) {
+        if let Ok(mut c) = self.columns.lock() {
+            c.push(info.columns.clone());
+        }
+        self.bar.input(info);
+    }
+    fn start(&self, total_bytes: u64) {
+        self.bar.start(total_bytes);
+    }
+    fn advance(&self, done_bytes: u64) {
+        self.bar.advance(done_bytes);
+    }
+    fn finish(&self) {
+        self.bar.finish();
+    }
+}
+
 fn progress_bar(quiet: bool, doing: &str) -> Bar {
     if quiet || !std::io::stderr().is_terminal() {
         return Bar(ProgressBar::hidden(), quiet);
@@ -296,7 +322,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         match Format::parse(f) {
             Some(f) if !formats.contains(&f) => formats.push(f),
             Some(_) => {}
-            None => bail!("unknown format '{f}': choose from md, json"),
+            None => bail!("unknown format '{f}': choose from md, html, json, csv"),
         }
     }
     let engine = Engine::new(load_taxonomy(args.taxonomy.as_deref())?)?;
@@ -319,9 +345,11 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         names,
         never_redact,
         min_group: args.min_group,
+        // Whole texts are redacted for themes.csv only.
+        texts: formats.contains(&Format::Csv),
         ..AnalyseOptions::default()
     };
-    let bar = progress_bar(args.quiet, "analyseren");
+    let bar = Recording { bar: progress_bar(args.quiet, "analyseren"), columns: Default::default() };
     std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
     // report.json is written while the analysis runs (nothing per experience
     // is kept in memory), into a temporary name that becomes report.json only
@@ -343,23 +371,48 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         ),
         None => None,
     };
-    let result = engine.analyse_files_streaming(&args.inputs, &options, &bar, &mut |batch| match json.as_mut() {
-        Some(w) => w.experiences(&batch).map_err(|e| leefwereld::Error::from_io(&partial, e)),
-        None => Ok(()),
+    // themes.csv likewise.
+    let csv_path = args.out.join(Format::Csv.file_name());
+    let csv_partial = args.out.join("themes.csv.partial");
+    let mut csv_file = match formats.contains(&Format::Csv) {
+        true => Some(std::io::BufWriter::with_capacity(
+            1 << 20,
+            std::fs::File::create(&csv_partial).with_context(|| format!("cannot write {}", csv_partial.display()))?,
+        )),
+        false => None,
+    };
+    let mut csv = csv_file.as_mut().map(|f| ThemesCsvWriter::new(f, engine.taxonomy()).min_group(args.min_group));
+    let result = engine.analyse_files_streaming(&args.inputs, &options, &bar, &mut |batch| {
+        if let Some(w) = json.as_mut() {
+            w.experiences(&batch).map_err(|e| leefwereld::Error::from_io(&partial, e))?;
+        }
+        if let Some(w) = csv.as_mut() {
+            // Every input is open before the first batch: its columns are known.
+            let maps = bar.columns.lock().map(|mut c| std::mem::take(&mut *c)).unwrap_or_default();
+            w.add_columns(maps.iter());
+            w.experiences(&batch).map_err(|e| leefwereld::Error::from_io(&csv_partial, e))?;
+        }
+        Ok(())
     });
+    let remove_partial = |json_file, csv_file| {
+        // Closed before they are removed.
+        drop((json_file, csv_file));
+        let _ = std::fs::remove_file(&partial);
+        let _ = std::fs::remove_file(&csv_partial);
+    };
     let analysis = match result {
         Ok(a) => a,
         Err(e) => {
-            drop(json_file); // close it before removing it
-            let _ = std::fs::remove_file(&partial);
+            drop((json, csv));
+            remove_partial(json_file, csv_file);
             return Err(e.into());
         }
     };
     let skipped = analysis.ledger.skipped.len();
     if args.strict && skipped > 0 {
         // --strict: no report from a run that skipped rows.
-        drop(json_file);
-        let _ = std::fs::remove_file(&partial);
+        drop((json, csv));
+        remove_partial(json_file, csv_file);
         if !args.quiet {
             print_summary(&analysis, &[])?;
         }
@@ -378,7 +431,19 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         close().with_context(|| format!("cannot write {}", json_path.display()))?;
         written.push(json_path);
     }
-    for f in formats.iter().filter(|f| **f != Format::Json) {
+    if let Some(w) = csv.take() {
+        w.finish().with_context(|| format!("cannot write {}", csv_partial.display()))?;
+    }
+    if let Some(mut f) = csv_file.take() {
+        let close = || -> std::io::Result<()> {
+            f.flush()?;
+            drop(f);
+            std::fs::rename(&csv_partial, &csv_path)
+        };
+        close().with_context(|| format!("cannot write {}", csv_path.display()))?;
+        written.push(csv_path);
+    }
+    for f in formats.iter().filter(|f| !matches!(f, Format::Json | Format::Csv)) {
         let path = args.out.join(f.file_name());
         let write = || -> std::io::Result<()> {
             let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
