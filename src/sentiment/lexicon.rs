@@ -1,6 +1,6 @@
 //! The valence lexicon, resolved to an analyzer's stems.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analyzer, NO_TERM, TermId, Token};
 
@@ -11,15 +11,48 @@ const SHIPPED: &str = include_str!("../../data/sentiment/valence-nl.txt");
 /// hoor"): matched on the stem.
 const IRONY_WORDS: &[&str] = &["nou", "tja", "jaja"];
 
-/// The valence lexicon: per stem a value, and the words that modify others.
+/// What the lexicon knows of one stem.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Entry {
+    /// Its value: above 0 praise, below 0 complaint, 0 neither.
+    pub valence: f32,
+    /// The factor it puts on the next valence word (0: none).
+    pub modifier: f32,
+    flags: u8,
+}
+
+impl Entry {
+    const CONTRAST: u8 = 1;
+    const IRONY: u8 = 2;
+    const TOO: u8 = 4;
+    const TOO_EXCEPTION: u8 = 8;
+
+    /// "maar", "helaas": starts a clause that weighs more.
+    pub fn is_contrast(self) -> bool {
+        self.flags & Entry::CONTRAST != 0
+    }
+    /// "nou": opening a clause of praise, makes it ironic.
+    pub fn is_irony(self) -> bool {
+        self.flags & Entry::IRONY != 0
+    }
+    /// "te": the next word is a complaint ("te laat").
+    pub fn is_too(self) -> bool {
+        self.flags & Entry::TOO != 0
+    }
+    /// "gek" after "te" is praise.
+    pub fn is_too_exception(self) -> bool {
+        self.flags & Entry::TOO_EXCEPTION != 0
+    }
+}
+
+/// The valence lexicon: per stem its value and its role as a modifier, in
+/// one table, so a word costs one lookup.
 #[derive(Debug, Clone, Default)]
 pub struct SentimentLexicon {
-    valence: FxHashMap<TermId, f32>,
-    modifiers: FxHashMap<TermId, f32>,
-    contrast: FxHashSet<TermId>,
-    irony: FxHashSet<TermId>,
-    too: Vec<String>,
-    too_exceptions: Vec<String>,
+    entries: FxHashMap<TermId, Entry>,
+    /// The same entries indexed by stem (stems are small numbers, given out
+    /// in order): a lookup per word without hashing.
+    table: Vec<Entry>,
 }
 
 impl SentimentLexicon {
@@ -55,76 +88,65 @@ impl SentimentLexicon {
                 (true, None) => return Err(format!("line {}: '{word}' needs a value", n + 1)),
                 (false, _) => 0.0,
             };
+            let (word, exception) = match word.strip_prefix('!') {
+                Some(w) => (w, true),
+                None => (word, false),
+            };
             let term = analyzer.term_of(word);
+            if term == NO_TERM {
+                continue;
+            }
+            let entry = lex.entries.entry(term).or_default();
             match section {
-                "positive" => {
-                    lex.valence.insert(term, value);
-                }
-                "negative" => {
-                    lex.valence.insert(term, -value);
-                }
-                "intensify" | "diminish" => {
-                    lex.modifiers.insert(term, value);
-                }
-                "contrast" => {
-                    lex.contrast.insert(term);
-                }
-                "too" => match word.strip_prefix('!') {
-                    Some(exception) => lex.too_exceptions.push(exception.to_string()),
-                    None => lex.too.push(word.to_string()),
-                },
+                "positive" => entry.valence = value,
+                "negative" => entry.valence = -value,
+                "intensify" | "diminish" => entry.modifier = value,
+                "contrast" => entry.flags |= Entry::CONTRAST,
+                "too" if exception => entry.flags |= Entry::TOO_EXCEPTION,
+                "too" => entry.flags |= Entry::TOO,
                 _ => return Err(format!("line {}: '{word}' stands before any section", n + 1)),
             }
         }
-        lex.irony = IRONY_WORDS.iter().map(|w| analyzer.term_of(w)).collect();
-        lex.valence.remove(&NO_TERM);
+        for w in IRONY_WORDS {
+            lex.entries.entry(analyzer.term_of(w)).or_default().flags |= Entry::IRONY;
+        }
+        let len = lex.entries.keys().max().map_or(0, |k| *k as usize + 1);
+        lex.table = vec![Entry::default(); len];
+        for (k, e) in &lex.entries {
+            lex.table[*k as usize] = *e;
+        }
         Ok(lex)
     }
 
     /// Words with a value.
     pub fn len(&self) -> usize {
-        self.valence.len()
+        self.entries.values().filter(|e| e.valence != 0.0).count()
     }
 
     /// True when no word has a value.
     pub fn is_empty(&self) -> bool {
-        self.valence.is_empty()
+        self.len() == 0
     }
 
-    /// The value of a token: its stem's, else its compound head's, else its
-    /// compound modifier's ("personeelstekort": tekort; "topzorg": top).
-    pub(crate) fn valence(&self, t: &Token) -> f32 {
-        if let Some(v) = self.valence.get(&t.term) {
-            return *v;
+    /// What the lexicon knows of a token: its stem's entry; a compound
+    /// without one takes the value of its head, else of its modifier
+    /// ("personeelstekort": tekort; "topzorg": top).
+    pub(crate) fn entry(&self, t: &Token) -> Entry {
+        let at = |term: TermId| self.table.get(term as usize).copied().unwrap_or_default();
+        let e = at(t.term);
+        if e != Entry::default() {
+            return e;
         }
         if t.is_compound() {
             for part in [t.parts[1], t.parts[0]] {
-                if let Some(v) = self.valence.get(&part) {
-                    return *v;
+                if let e @ Entry { valence, .. } = at(part)
+                    && valence != 0.0
+                {
+                    return Entry { valence: e.valence, ..Entry::default() };
                 }
             }
         }
-        0.0
-    }
-
-    pub(crate) fn modifier(&self, term: TermId) -> Option<f32> {
-        self.modifiers.get(&term).copied()
-    }
-
-    pub(crate) fn is_contrast(&self, term: TermId) -> bool {
-        self.contrast.contains(&term)
-    }
-
-    pub(crate) fn is_irony_word(&self, term: TermId) -> bool {
-        self.irony.contains(&term)
-    }
-
-    pub(crate) fn is_too(&self, word: &str) -> bool {
-        self.too.iter().any(|t| t.eq_ignore_ascii_case(word))
-    }
-
-    pub(crate) fn is_too_exception(&self, word: &str) -> bool {
-        self.too_exceptions.iter().any(|t| t.eq_ignore_ascii_case(word))
+        Entry::default()
     }
 }
 

@@ -65,16 +65,16 @@ pub fn training_examples(
         let tokens = engine.analyzer().analyse(&g.text);
         let clauses = scorer.clauses(&g.text, &tokens);
         if let Some(label) = g.sentiment() {
-            out.push((Features::of(&g.text, &tokens, &clauses.iter().collect::<Vec<_>>()), label));
+            out.push((Features::of(&g.text, &tokens, &clauses), label));
         }
         if g.themes.len() < 2 {
             continue;
         }
         for hit in &engine.assigner().assign(&tokens).themes {
             if let Some(label) = g.theme_sentiment_of(hit.theme) {
-                let own = clauses_of(&clauses, &tokens, hit);
-                if !own.is_empty() {
-                    out.push((Features::of(&g.text, &tokens, &own), label));
+                let mut own = clauses_of(&clauses, &tokens, hit).peekable();
+                if own.peek().is_some() {
+                    out.push((Features::of(&g.text, &tokens, own), label));
                 }
             }
         }
@@ -83,16 +83,24 @@ pub fn training_examples(
 }
 
 /// The clauses that hold some of `hit`'s evidence.
-fn clauses_of<'c>(clauses: &'c [Clause], tokens: &[Token], hit: &crate::ThemeHit) -> Vec<&'c Clause> {
-    clauses
-        .iter()
-        .filter(|c| {
-            let (Some(from), Some(to)) = (tokens.get(c.start), tokens.get(c.end.saturating_sub(1))) else {
-                return false;
-            };
-            hit.evidence.iter().any(|e| e.start < to.span.end && e.end > from.span.start)
-        })
-        .collect()
+fn clauses_of<'c>(
+    clauses: &'c [Clause],
+    tokens: &'c [Token],
+    hit: &'c crate::ThemeHit,
+) -> impl Iterator<Item = &'c Clause> + Clone {
+    clauses.iter().filter(|c| {
+        let (Some(from), Some(to)) = (tokens.get(c.start), tokens.get(c.end.saturating_sub(1))) else {
+            return false;
+        };
+        hit.evidence.iter().any(|e| e.start < to.span.end && e.end > from.span.start)
+    })
+}
+
+/// Buffers reused across texts on one thread.
+#[derive(Default)]
+struct Scratch {
+    clauses: Vec<Clause>,
+    features: Features,
 }
 
 /// How a text (or the part of it about one theme) judges.
@@ -235,7 +243,7 @@ impl SentimentScorer {
     /// what the lexicon finds in it.
     pub fn features(&self, text: &str, tokens: &[Token]) -> Features {
         let clauses = self.clauses(text, tokens);
-        Features::of(text, tokens, &clauses.iter().collect::<Vec<_>>())
+        Features::of(text, tokens, &clauses)
     }
 
     /// Its settings.
@@ -245,9 +253,16 @@ impl SentimentScorer {
 
     /// The clauses of `text` (analysed into `tokens`), with their weights.
     pub fn clauses(&self, text: &str, tokens: &[Token]) -> Vec<Clause> {
+        let mut clauses = Vec::new();
+        self.clauses_into(text, tokens, &mut clauses);
+        clauses
+    }
+
+    /// Like [`SentimentScorer::clauses`], into `clauses` (cleared first).
+    pub fn clauses_into(&self, text: &str, tokens: &[Token], clauses: &mut Vec<Clause>) {
+        clauses.clear();
         let s = &self.settings;
         let lex = &self.lexicon;
-        let mut clauses = Vec::new();
         let mut current = Clause::default();
         let mut weight = 1.0f32;
         // The factor of an intensifier or diminisher waiting for its word.
@@ -257,7 +272,7 @@ impl SentimentScorer {
         let mut close = |c: &mut Clause, end: usize, weight: f32, gap: &str, irony: &mut bool| {
             c.end = end;
             let (mut pos, mut neg) = (c.positive, c.negative);
-            for ch in gap.chars() {
+            for ch in gap.chars().filter(|c| !c.is_ascii()) {
                 match lexicon::emoji(ch) {
                     Some(lexicon::Emoji::Positive) => pos += 1.5,
                     Some(lexicon::Emoji::Negative) => neg += 1.5,
@@ -283,51 +298,47 @@ impl SentimentScorer {
         };
         for (i, t) in tokens.iter().enumerate() {
             let gap = if i == 0 { "" } else { &text[tokens[i - 1].span.end as usize..t.span.start as usize] };
-            let breaks = gap.chars().any(is_clause_mark) || t.flags.is_clause_break() || lex.is_contrast(t.term);
-            if i > 0 && breaks {
+            let entry = lex.entry(t);
+            // Most gaps are one space: no mark, no emoji.
+            let marked = gap != " " && gap.chars().any(is_clause_mark);
+            if i > 0 && (marked || t.flags.is_clause_break() || entry.is_contrast()) {
                 close(&mut current, i, weight, gap, &mut irony);
-                let contrast = lex.is_contrast(t.term);
+                let contrast = entry.is_contrast();
                 weight = if contrast { s.contrast_weight } else { 1.0 };
                 current = Clause { start: i, contrast, ..Clause::default() };
                 modifier = None;
                 too_at = None;
             }
-            let word = t.text(text);
-            if lex.is_irony_word(t.term) && i == current.start {
+            if entry.is_irony() && i == current.start {
                 irony = true;
             }
-            if lex.is_too(word) {
+            if entry.is_too() {
                 too_at = Some(i);
                 continue;
             }
-            let value = lex.valence(t);
-            if value == 0.0 {
-                if let Some(f) = lex.modifier(t.term) {
-                    modifier = Some((f, i));
-                } else if let Some(at) = too_at.filter(|&at| at + 1 == i) {
-                    // "te laat", "te weinig"; "te eten" (an infinitive) is no complaint.
-                    if !lex.is_too_exception(word) && !looks_infinitive(word) {
-                        current.negative += s.too_weight;
-                    } else if lex.is_too_exception(word) {
+            let after_too = too_at.take().is_some_and(|at| at + 1 == i);
+            if entry.valence == 0.0 {
+                if entry.modifier != 0.0 {
+                    modifier = Some((entry.modifier, i));
+                } else if after_too {
+                    // "te laat", "te weinig"; "te eten" (an infinitive) is no
+                    // complaint; "te gek" is praise.
+                    if entry.is_too_exception() {
                         current.positive += s.too_weight;
+                    } else if !looks_infinitive(t.text(text)) {
+                        current.negative += s.too_weight;
                     }
-                    let _ = at;
-                    too_at = None;
                 }
                 continue;
             }
-            let mut v = value;
+            let mut v = entry.valence;
             if let Some((f, at)) = modifier.take()
                 && i - at <= 2
             {
                 v *= f;
             }
-            if too_at.take().is_some_and(|at| at + 1 == i) {
-                if lex.is_too_exception(word) {
-                    v = v.abs();
-                } else {
-                    v = -(v.abs() + s.too_weight);
-                }
+            if after_too {
+                v = if entry.is_too_exception() { v.abs() } else { -(v.abs() + s.too_weight) };
             }
             if t.flags.is_negated() {
                 v = if v > 0.0 { -v * s.negated_praise } else { -v * s.negated_complaint };
@@ -340,7 +351,6 @@ impl SentimentScorer {
         }
         let tail = tokens.last().map_or(text, |t| &text[t.span.end as usize..]);
         close(&mut current, tokens.len(), weight, tail, &mut irony);
-        clauses
     }
 
     /// The sentiment of weights `positive` and `negative`.
@@ -363,46 +373,43 @@ impl SentimentScorer {
     /// text that says nothing either way in answer to "Wat kan beter?"
     /// counts as a complaint, to "Wat gaat goed?" as praise.
     pub fn judge(&self, text: &str, tokens: &[Token], assignment: &Assignment, question: Option<&str>) -> Judgement {
-        let clauses = self.clauses(text, tokens);
-        let all: Vec<&Clause> = clauses.iter().collect();
-        let decide = |chosen: &[&Clause]| match &self.model {
-            Some(model) => model.predict(&Features::of(text, tokens, chosen)),
-            None => {
-                let (p, n) = chosen.iter().fold((0.0, 0.0), |(p, n), c| (p + c.positive, n + c.negative));
-                self.decide(p, n)
-            }
-        };
-        let mut overall = decide(&all);
-        if overall == Sentiment::Neutraal
-            && let Some(lean) = question.and_then(question_lean)
-        {
-            overall = lean;
+        thread_local! {
+            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
         }
-        let themes = if assignment.themes.len() <= 1 || overall != Sentiment::Gemengd {
-            vec![overall; assignment.themes.len()]
-        } else {
-            // A mixed text: each theme is judged on the clauses that hold its
-            // evidence.
-            assignment
-                .themes
-                .iter()
-                .map(|hit| {
-                    let own = clauses_of(&clauses, tokens, hit);
-                    let s = match &self.model {
-                        Some(model) => model.predict(&Features::of(text, tokens, &own)),
-                        None => {
-                            let (p, n) = own.iter().fold((0.0, 0.0), |(p, n), c| (p + c.positive, n + c.negative));
-                            self.decide(p, n)
-                        }
-                    };
-                    match s {
+        SCRATCH.with_borrow_mut(|Scratch { clauses, features }| {
+            self.clauses_into(text, tokens, clauses);
+            let mut decide = |chosen: &mut dyn Iterator<Item = &Clause>| match &self.model {
+                Some(model) => {
+                    features.fill(text, tokens, chosen);
+                    model.predict(features)
+                }
+                None => {
+                    let (p, n) = chosen.fold((0.0, 0.0), |(p, n), c| (p + c.positive, n + c.negative));
+                    self.decide(p, n)
+                }
+            };
+            let mut overall = decide(&mut clauses.iter());
+            if overall == Sentiment::Neutraal
+                && let Some(lean) = question.and_then(question_lean)
+            {
+                overall = lean;
+            }
+            let themes = if assignment.themes.len() <= 1 || overall != Sentiment::Gemengd {
+                vec![overall; assignment.themes.len()]
+            } else {
+                // A mixed text: each theme is judged on the clauses that hold
+                // its evidence.
+                let mut themes = Vec::with_capacity(assignment.themes.len());
+                for hit in &assignment.themes {
+                    themes.push(match decide(&mut clauses_of(clauses, tokens, hit)) {
                         Sentiment::Neutraal => overall,
                         s => s,
-                    }
-                })
-                .collect()
-        };
-        Judgement { overall, themes }
+                    });
+                }
+                themes
+            };
+            Judgement { overall, themes }
+        })
     }
 }
 

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use super::{Clause, Sentiment};
-use crate::analysis::{Analyzer, TermId, Token};
+use crate::analysis::{Analyzer, NO_TERM, TermId, Token};
 
 /// The shipped model.
 const SHIPPED: &str = include_str!("../../data/sentiment/model.txt");
@@ -40,7 +40,17 @@ const DENSE: [&str; 13] = [
 /// (written `n:stem` in a model file; a plain word `w:stem`). Pairs of
 /// words, and words marked by their clause (the last one, one after
 /// "maar"), were tried and measured no better.
-type WordKey = (TermId, bool);
+type WordKey = u64;
+
+/// The key of a word: its stem, and a bit for negated.
+fn word_key(term: TermId, negated: bool) -> WordKey {
+    (u64::from(term) << 1) | u64::from(negated)
+}
+
+/// The stem and the negated bit of a key.
+fn unkey(key: WordKey) -> (TermId, bool) {
+    ((key >> 1) as TermId, key & 1 == 1)
+}
 
 /// What the model sees of a text (or of the clauses about one theme).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -51,40 +61,48 @@ pub struct Features {
 
 impl Features {
     /// The features of the `clauses` of `text` (analysed into `tokens`).
-    pub fn of(text: &str, tokens: &[Token], clauses: &[&Clause]) -> Features {
-        let mut words: Vec<WordKey> = Vec::new();
+    pub fn of<'c>(text: &str, tokens: &[Token], clauses: impl IntoIterator<Item = &'c Clause>) -> Features {
+        let mut f = Features::default();
+        f.fill(text, tokens, clauses);
+        f
+    }
+
+    /// Like [`Features::of`], into `self` (its buffer reused).
+    pub fn fill<'c>(&mut self, text: &str, tokens: &[Token], clauses: impl IntoIterator<Item = &'c Clause>) {
+        let words = &mut self.words;
+        words.clear();
         let (mut praise, mut complaint, mut praising, mut complaining, mut contrast) = (0.0f32, 0.0f32, 0, 0, false);
         let (mut question, mut exclamation, mut negators, mut length) = (0usize, 0usize, 0usize, 0usize);
-        let last = clauses.iter().rposition(|c| c.end > c.start);
-        let (mut last_balance, mut contrast_balance) = (0.0f32, 0.0f32);
-        for (ci, c) in clauses.iter().enumerate() {
+        let (mut last_balance, mut contrast_balance, mut n) = (0.0f32, 0.0f32, 0usize);
+        for c in clauses {
+            n += 1;
             praise += c.positive;
             complaint += c.negative;
             praising += usize::from(c.positive > c.negative);
             complaining += usize::from(c.negative > c.positive);
             contrast |= c.contrast;
-            if Some(ci) == last {
+            if c.end > c.start {
                 last_balance = c.positive - c.negative;
             }
             if c.contrast {
                 contrast_balance += c.positive - c.negative;
             }
             for t in &tokens[c.start..c.end] {
-                words.push((t.term, t.flags.is_negated()));
+                if t.term != NO_TERM {
+                    words.push(word_key(t.term, t.flags.is_negated()));
+                }
                 negators += usize::from(t.flags.is_negator());
                 length += 1;
             }
             let tail_end = tokens.get(c.end).map_or(text.len(), |t| t.span.start as usize);
             let tail_start = tokens.get(c.end.wrapping_sub(1)).map_or(0, |t| t.span.end as usize);
-            if let Some(tail) = text.get(tail_start..tail_end) {
+            if let Some(tail) = text.get(tail_start..tail_end).filter(|t| *t != " ") {
                 question += tail.matches('?').count();
                 exclamation += tail.matches('!').count();
             }
         }
-        words.sort_unstable();
-        words.dedup();
-        let n = clauses.len().max(1) as f32;
-        let dense = [
+        let n = n.max(1) as f32;
+        self.dense = [
             praise.ln_1p(),
             complaint.ln_1p(),
             f32::from(u8::from(praise > 0.5 && complaint > 0.5)),
@@ -99,7 +117,6 @@ impl Features {
             (last_balance / 3.0).clamp(-2.0, 2.0),
             (contrast_balance / 3.0).clamp(-2.0, 2.0),
         ];
-        Features { words, dense }
     }
 }
 
@@ -108,6 +125,9 @@ impl Features {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentimentModel {
     words: FxHashMap<WordKey, [f32; 4]>,
+    /// The same weights by key as an index (stems are small numbers, given
+    /// out in order): a lookup per word without hashing.
+    table: Vec<[f32; 4]>,
     dense: [[f32; 4]; DENSE.len()],
     bias: [f32; 4],
 }
@@ -122,7 +142,7 @@ pub struct TrainSettings {
     pub learning_rate: f32,
     /// L2 penalty on the weights (not the bias).
     pub l2: f32,
-    /// A word must occur in at least this many training texts.
+    /// A word must occur at least this many times in the training texts.
     pub min_count: usize,
 }
 
@@ -140,10 +160,15 @@ impl SentimentModel {
 
     /// Probabilities of the four classes for `features`.
     pub fn probabilities(&self, features: &Features) -> [f32; 4] {
+        softmax(self.logits(features))
+    }
+
+    /// The scores before the softmax: the largest is the most probable.
+    fn logits(&self, features: &Features) -> [f32; 4] {
         let mut z = self.bias;
         let scale = 1.0 / (features.words.len().max(1) as f32).sqrt();
         for key in &features.words {
-            if let Some(w) = self.words.get(key) {
+            if let Some(w) = self.table.get(*key as usize) {
                 for k in 0..4 {
                     z[k] += w[k] * scale;
                 }
@@ -154,12 +179,12 @@ impl SentimentModel {
                 z[k] += w[k] * x;
             }
         }
-        softmax(z)
+        z
     }
 
     /// The most probable class.
     pub fn predict(&self, features: &Features) -> Sentiment {
-        argmax(self.probabilities(features))
+        argmax(self.logits(features))
     }
 
     /// Trains a model on `examples` (features and the gold class, their
@@ -176,9 +201,9 @@ impl SentimentModel {
         let mut vocab: Vec<(Option<std::sync::Arc<str>>, WordKey)> = counts
             .into_iter()
             .filter(|(_, n)| *n >= settings.min_count)
-            .map(|(k, _)| (analyzer.term_text(k.0), k))
+            .map(|(k, _)| (analyzer.term_text(unkey(k).0), k))
             .collect();
-        vocab.sort_unstable_by(|a, b| (&a.0, a.1.1).cmp(&(&b.0, b.1.1)));
+        vocab.sort_unstable_by(|a, b| (&a.0, a.1 & 1).cmp(&(&b.0, b.1 & 1)));
         let vocab: Vec<WordKey> = vocab.into_iter().map(|(_, k)| k).collect();
         let index: FxHashMap<WordKey, usize> = vocab.iter().enumerate().map(|(i, k)| (*k, i)).collect();
         // Each example as (word rows, scale, dense, class).
@@ -238,7 +263,7 @@ impl SentimentModel {
                 b[k] -= lr * gb[k] / n;
             }
         }
-        SentimentModel { words: vocab.into_iter().zip(w).collect(), dense: d, bias: b }
+        SentimentModel { words: vocab.into_iter().zip(w).collect(), table: Vec::new(), dense: d, bias: b }.indexed()
     }
 
     /// The model as text (the format of `data/sentiment/model.txt`): the
@@ -255,9 +280,10 @@ impl SentimentModel {
             .words
             .iter()
             .filter(|(_, w)| w.iter().any(|x| x.abs() >= 0.00005))
-            .filter_map(|((term, negated), w)| {
-                let stem = analyzer.term_text(*term)?;
-                Some((format!("{}:{stem}", if *negated { "n" } else { "w" }), w))
+            .filter_map(|(key, w)| {
+                let (term, negated) = unkey(*key);
+                let stem = analyzer.term_text(term)?;
+                Some((format!("{}:{stem}", if negated { "n" } else { "w" }), w))
             })
             .collect();
         words.sort_by(|a, b| a.0.cmp(&b.0));
@@ -274,7 +300,12 @@ impl SentimentModel {
         if lines.next().map(|(_, l)| l) != Some(HEADER) {
             return Err(format!("line 1: not a leefwereld sentiment model (expected '{HEADER}')"));
         }
-        let mut model = SentimentModel { words: FxHashMap::default(), dense: [[0.0; 4]; DENSE.len()], bias: [0.0; 4] };
+        let mut model = SentimentModel {
+            words: FxHashMap::default(),
+            table: Vec::new(),
+            dense: [[0.0; 4]; DENSE.len()],
+            bias: [0.0; 4],
+        };
         for (n, line) in lines {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -297,12 +328,24 @@ impl SentimentModel {
                     .ok_or_else(|| format!("line {}: unknown feature '{name}'", n + 1))?;
                 model.dense[at] = w;
             } else if let Some((kind, stem)) = name.split_once(':').filter(|(k, _)| matches!(*k, "w" | "n")) {
-                model.words.insert((analyzer.lexicon().intern(stem), kind == "n"), w);
+                model.words.insert(word_key(analyzer.lexicon().intern(stem), kind == "n"), w);
             } else {
                 return Err(format!("line {}: unknown feature '{name}'", n + 1));
             }
         }
-        Ok(model)
+        Ok(model.indexed())
+    }
+}
+
+impl SentimentModel {
+    /// Builds the lookup table from the weights.
+    fn indexed(mut self) -> SentimentModel {
+        let len = self.words.keys().max().map_or(0, |k| *k as usize + 1);
+        self.table = vec![[0.0; 4]; len];
+        for (k, w) in &self.words {
+            self.table[*k as usize] = *w;
+        }
+        self
     }
 }
 
