@@ -5,12 +5,14 @@ mod csv;
 mod groups;
 mod html;
 mod json;
+mod lang;
 mod markdown;
 mod svg;
 
 pub use self::csv::{CSV_WINDOW, ThemesCsvWriter, spreadsheet_cell, themes_csv, write_themes_csv};
-pub use html::html;
+pub use html::{html, html_in};
 pub use json::{JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, write_json};
+pub use lang::Lang;
 pub use markdown::{MAX_TABLE_WIDTH, markdown};
 
 /// Output formats of `analyse`.

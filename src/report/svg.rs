@@ -5,6 +5,7 @@
 
 use maud::{Markup, html};
 
+use super::lang::Lang;
 use crate::sentiment::Sentiment;
 
 /// The colour of each sentiment (Okabe-Ito, readable with the common kinds
@@ -33,18 +34,13 @@ pub(crate) struct Bar<'a> {
     pub parts: [u64; 4],
 }
 
-/// The Dutch word of a sentiment, as the report writes it.
-pub(crate) fn sentiment_nl(s: Sentiment) -> &'static str {
-    s.id()
-}
-
 /// A legend of the four sentiments, as an SVG row.
-fn legend(y: u32) -> Markup {
+fn legend(y: u32, lang: Lang) -> Markup {
     html! {
         @for (i, s) in Sentiment::ALL.iter().enumerate() {
             @let x = BARS_X + i as u32 * 120;
             rect x=(x) y=(y) width="14" height="14" fill=(COLOURS[i]) {}
-            text x=(x + 20) y=(y + 12) font-size="13" { (sentiment_nl(*s)) }
+            text x=(x + 20) y=(y + 12) font-size="13" { (lang.sentiment(*s)) }
         }
     }
 }
@@ -63,15 +59,15 @@ fn segments(bar: &Bar<'_>, max: u64) -> (Vec<(f64, f64, usize, u64)>, f64) {
 
 /// Horizontal bars, longest first as given, each split by sentiment, with
 /// a legend above them and the total after each bar. `title` names the
-/// chart for screen readers.
-pub(crate) fn sentiment_bars(title: &str, bars: &[Bar<'_>]) -> Markup {
+/// chart for screen readers; `lang` writes the legend.
+pub(crate) fn sentiment_bars(title: &str, bars: &[Bar<'_>], lang: Lang) -> Markup {
     let max = bars.iter().map(|b| b.parts.iter().sum::<u64>()).max().unwrap_or(0).max(1);
     let height = LEGEND + ROW * bars.len() as u32 + 4;
     html! {
         svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-label=(title)
             viewBox=(format!("0 0 {WIDTH} {height}")) width="100%" {
             title { (title) }
-            (legend(4))
+            (legend(4, lang))
             @for (row, bar) in bars.iter().enumerate() {
                 @let y = LEGEND + row as u32 * ROW;
                 @let total: u64 = bar.parts.iter().sum();
@@ -79,7 +75,7 @@ pub(crate) fn sentiment_bars(title: &str, bars: &[Bar<'_>]) -> Markup {
                 @let (segments, end) = segments(bar, max);
                 @for (x, w, i, n) in segments {
                     rect x=(format!("{x:.1}")) y=(y) width=(format!("{w:.1}")) height=(BAR) fill=(COLOURS[i]) {
-                        title { (n) " " (sentiment_nl(Sentiment::ALL[i])) }
+                        title { (n) " " (lang.sentiment(Sentiment::ALL[i])) }
                     }
                 }
                 text x=(format!("{:.1}", end + 6.0)) y=(y + BAR - 4) font-size="13" { (total) }
@@ -95,7 +91,7 @@ mod tests {
     #[test]
     fn bars_are_escaped_and_scaled() {
         let bars = [Bar { label: "<script>", parts: [2, 1, 0, 1] }, Bar { label: "b", parts: [0, 0, 0, 2] }];
-        let svg = sentiment_bars("t", &bars).into_string();
+        let svg = sentiment_bars("t", &bars, Lang::Nl).into_string();
         assert!(!svg.contains("<script>"), "{svg}");
         assert!(svg.contains("&lt;script&gt;"));
         // The longest bar (4) is BARS_W wide: 2 of 4 positive is half of it.
