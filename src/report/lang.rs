@@ -8,7 +8,6 @@
 
 use crate::aggregate::{Absence, Dimension, SMALL_GROUPS, Summary, ThemeSummary, UNKNOWN_GROUP};
 use crate::engine::Analysis;
-use crate::ingest::Role;
 use crate::ledger::SkipReason;
 use crate::sentiment::Sentiment;
 
@@ -26,7 +25,6 @@ pub enum Lang {
 
 /// The sections of the reports, in the order they come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)] // report.md takes them up next
 pub(crate) enum Section {
     About,
     Agenda,
@@ -116,7 +114,6 @@ impl Lang {
     }
 
     /// "1 vraag", "2 vragen" / "1 question", "2 questions".
-    #[allow(dead_code)] // report.md takes it up next
     pub(crate) fn questions(self, n: u64) -> String {
         match self {
             Lang::Nl => plural(n, "vraag", "vragen"),
@@ -392,12 +389,6 @@ impl Lang {
         }
         parts.push(format!("{} {}", self.t("ervaring", "experience"), name(&q.id)));
         parts
-    }
-
-    /// A role as a signature names it.
-    #[allow(dead_code)]
-    pub(crate) fn role_of(self, r: Role) -> &'static str {
-        self.role(r.id(), false)
     }
 
     /// How far to trust the themes: the heading and the text, measured or
