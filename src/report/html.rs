@@ -69,7 +69,7 @@ blockquote footer { color: var(--muted); font-size: .88rem; margin-top: .2rem; }
 .theme { margin-bottom: 1.4rem; }
 table.agenda td.rank { font-weight: 700; color: var(--accent); width: 2em; }
 table.agenda td.who { color: var(--muted); font-size: .9rem; }
-table.agenda td.label, table.agenda td.who, table.agenda th { white-space: nowrap; }
+table.agenda td.label, table.agenda th { white-space: nowrap; }
 .rule { color: var(--muted); font-size: .85rem; margin-top: 0; }
 .mark { display: inline-block; font-weight: 700; font-size: .85rem; padding: 0 .45em; border: 1.5px solid; border-radius: 4px; margin-right: .4em; background: #fff; }
 blockquote.positief, blockquote.positive { border-left-color: #009E73; }
@@ -234,13 +234,10 @@ fn first_screen(a: &Analysis, order: &[&ThemeSummary], l: Lang) -> Markup {
                                 tr {
                                     td.n.rank { (n + 1) }
                                     td.label { strong { (l.label_of(s, &p.id)) } " " span.muted { "(" (p.count) ")" } }
-                                    td.label { (split(p.sentiment)) (tone(p.sentiment, l)) }
+                                    td { (split(p.sentiment)) (tone_shares(p.sentiment, l)) }
                                     td.who {
-                                        @for (i, v) in p.voices.iter().enumerate() {
-                                            @if i > 0 { ", " }
-                                            (voice_name(s, &v.group, l)) " ("
-                                            (v.critical) (l.t(" van ", " of ")) (v.count) ")"
-                                        }
+                                        @let names: Vec<String> = p.voices.iter().map(|v| voice_name(s, &v.group, l)).collect();
+                                        (names.join(", "))
                                     }
                                 }
                             }
@@ -288,10 +285,25 @@ fn tone(parts: [u64; 4], l: Lang) -> Markup {
     let order: Vec<usize> = (0..4).filter(|&i| parts[i] > 0).collect();
     html! {
         @for (k, i) in order.iter().enumerate() {
+            @if k > 0 { ", " }
             span.tone {
-                @if k > 0 { ", " }
                 span.dot style=(format!("background:{}", COLOURS[*i])) {}
                 (parts[*i]) " " (l.sentiment(Sentiment::ALL[*i]))
+            }
+        }
+    }
+}
+
+/// "18% positief, 76% negatief, ...": as [`tone`], in shares of `parts`.
+fn tone_shares(parts: [u64; 4], l: Lang) -> Markup {
+    let total = parts.iter().sum::<u64>().max(1) as f64;
+    let order: Vec<usize> = (0..4).filter(|&i| parts[i] > 0).collect();
+    html! {
+        @for (k, i) in order.iter().enumerate() {
+            @if k > 0 { ", " }
+            span.tone {
+                span.dot style=(format!("background:{}", COLOURS[*i])) {}
+                (l.percent(parts[*i] as f64 / total)) " " (l.sentiment(Sentiment::ALL[*i]))
             }
         }
     }
@@ -329,6 +341,17 @@ fn agenda_quotes(s: &Summary, l: Lang) -> Markup {
                             (p.sentiment[2]) " " (l.sentiment(Sentiment::Gemengd)) ", "
                             (p.sentiment[0]) " " (l.sentiment(Sentiment::Positief))
                             " (score " (l.decimal(p.score)) ")"
+                        }
+                        @if !p.voices.is_empty() {
+                            p {
+                                (l.t("Wie zegt het: ", "Who says so: "))
+                                @for (i, v) in p.voices.iter().enumerate() {
+                                    @if i > 0 { ", " }
+                                    (voice_name(s, &v.group, l)) " (" (v.critical) (l.t(" van ", " of ")) (v.count)
+                                    (l.t(" kritisch", " critical")) ")"
+                                }
+                                "."
+                            }
                         }
                     }
                     div.side {

@@ -140,7 +140,10 @@ impl Lang {
     /// A share as a percentage: "12%", "0,5%" in Dutch, "0.5%" in English.
     pub(crate) fn percent(self, share: f64) -> String {
         let p = share * 100.0;
-        if p > 0.0 && p < 1.0 {
+        if p > 0.0 && p < 0.05 {
+            // Not "0,0%" for a share that is not nothing.
+            self.t("< 0,1%", "< 0.1%").to_string()
+        } else if p > 0.0 && p < 1.0 {
             let s = format!("{:.1}%", p);
             if self == Lang::Nl { s.replace('.', ",") } else { s }
         } else {
@@ -589,6 +592,8 @@ mod tests {
         assert_eq!(Lang::Nl.percent(0.005), "0,5%");
         assert_eq!(Lang::En.percent(0.005), "0.5%");
         assert_eq!(Lang::En.percent(0.25), "25%");
+        assert_eq!(Lang::Nl.percent(0.0004), "< 0,1%");
+        assert_eq!(Lang::Nl.percent(0.0), "0%");
         assert_eq!(Lang::Nl.date("2025-03-09"), "9 maart 2025");
         assert_eq!(Lang::En.date("2025-03-09"), "9 March 2025");
         assert_eq!(Lang::En.quarter("2025-K4"), "2025-Q4");
