@@ -171,6 +171,8 @@ fn first_screen(a: &Analysis, order: &[&ThemeSummary], l: Lang) -> Markup {
     let roles = s.breakdown(Dimension::Role);
     let locations = s.dimension(Dimension::Location).map_or(0, |d| d.groups);
     let (warn, warn_rest) = l.raw_warning();
+    // The column of critical voices, when any point names one.
+    let who = s.agenda.points.iter().any(|p| !p.voices.is_empty());
     html! {
         @if a.raw_text {
             p.warning { strong { (warn) } " " (warn_rest) }
@@ -227,7 +229,7 @@ fn first_screen(a: &Analysis, order: &[&ThemeSummary], l: Lang) -> Markup {
                             th.n { "#" }
                             th { (l.t("Thema (ervaringen)", "Theme (experiences)")) }
                             th { (l.t("Toon", "Tone")) }
-                            th { (l.t("Vooral kritisch", "Most critical")) }
+                            @if who { th { (l.t("Vooral kritisch", "Most critical")) } }
                         } }
                         tbody {
                             @for (n, p) in s.agenda.points.iter().enumerate() {
@@ -235,9 +237,11 @@ fn first_screen(a: &Analysis, order: &[&ThemeSummary], l: Lang) -> Markup {
                                     td.n.rank { (n + 1) }
                                     td.label { strong { (l.label_of(s, &p.id)) } " " span.muted { "(" (p.count) ")" } }
                                     td { (split(p.sentiment)) (tone_shares(p.sentiment, l)) }
-                                    td.who {
-                                        @let names: Vec<String> = p.voices.iter().map(|v| voice_name(s, &v.group, l)).collect();
-                                        (names.join(", "))
+                                    @if who {
+                                        td.who {
+                                            @let names: Vec<String> = p.voices.iter().map(|v| voice_name(s, &v.group, l)).collect();
+                                            (names.join(", "))
+                                        }
                                     }
                                 }
                             }
