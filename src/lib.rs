@@ -70,7 +70,7 @@ pub use error::{Error, ErrorKind};
 pub use ingest::{Experience, ReadOptions, Role};
 pub use ledger::Ledger;
 pub use privacy::Redactor;
-pub use report::Format;
+pub use report::{Format, Lang};
 pub use sentiment::Sentiment;
 pub use theme::{Taxonomy, ThemeHit};
 

@@ -157,6 +157,8 @@ pub struct ThemeSummary {
     pub id: String,
     /// Its Dutch label.
     pub label: String,
+    /// Its English label (the taxonomy's `label_en`, else the Dutch one).
+    pub label_en: String,
     /// What belongs to it.
     pub description: String,
     /// Experiences with this theme.
@@ -470,6 +472,9 @@ const QUESTION: usize = 4;
 #[derive(Debug)]
 pub struct Aggregator {
     labels: Vec<(String, String, String)>,
+    /// The English label of each theme (the Dutch one when the taxonomy
+    /// gives none).
+    labels_en: Vec<String>,
     counts: Vec<u64>,
     sentiments: Vec<[u64; 4]>,
     overall: [u64; 4],
@@ -491,9 +496,12 @@ impl Aggregator {
         let mut labels: Vec<(String, String, String)> =
             taxonomy.themes().iter().map(|t| (t.id.clone(), t.label.clone(), t.description.clone())).collect();
         labels.push((OVERIG.into(), "Overig (geen thema)".into(), "Past bij geen van de thema's.".into()));
+        let mut labels_en: Vec<String> = taxonomy.themes().iter().map(|t| t.label_en.clone()).collect();
+        labels_en.push("Other (no theme)".into());
         let n = labels.len();
         Aggregator {
             labels,
+            labels_en,
             counts: vec![0; n],
             sentiments: vec![[0; 4]; n],
             overall: [0; 4],
@@ -586,6 +594,7 @@ impl Aggregator {
     pub fn finish(self, showing: &Showing, min_group: u64) -> Summary {
         let Aggregator {
             labels,
+            labels_en,
             counts,
             sentiments,
             overall,
@@ -653,14 +662,16 @@ impl Aggregator {
             .collect();
         let themes: Vec<ThemeSummary> = labels
             .into_iter()
+            .zip(labels_en)
             .zip(counts)
             .zip(sentiments)
             .enumerate()
-            .map(|(t, (((id, label, description), count), sentiment))| {
+            .map(|(t, ((((id, label, description), label_en), count), sentiment))| {
                 let (quotes, withheld) = theme_quotes(&ranked[t], sentiment, &end);
                 ThemeSummary {
                     id,
                     label,
+                    label_en,
                     description,
                     count,
                     share: if total == 0 { 0.0 } else { count as f64 / total as f64 },

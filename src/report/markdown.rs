@@ -1,11 +1,11 @@
-//! `report.md`: a report a client council can read, in Dutch.
+//! `report.md`: a report a client council can read, in Dutch (or in English
+//! with [`Lang::En`]).
 
 use std::fmt::Write;
 
-use super::{file_name, percent};
-use crate::aggregate::{
-    Breakdown, Dimension, GroupCount, Quote, SMALL_GROUPS, Summary, ThemeSummary, UNKNOWN_GROUP, VoiceAxis,
-};
+use super::file_name;
+use super::lang::{Lang, Section};
+use crate::aggregate::{Breakdown, Dimension, GroupCount, Quote, Summary, ThemeSummary, VoiceAxis};
 use crate::engine::Analysis;
 use crate::ledger::{Ledger, SkipReason, Skipped};
 use crate::sentiment::Sentiment;
@@ -15,23 +15,6 @@ const SKIPPED_LISTED: usize = 20;
 /// Themes named per group in a breakdown table (the full table is in
 /// `report.json`).
 const TOP_THEMES: usize = 2;
-
-/// "1 ervaring", "2 ervaringen".
-pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// `2025-01-03` -> "3 januari 2025"; anything else as it is.
-pub(crate) fn dutch_date(iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match parts[..] {
-        [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
-            (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", crate::analysis::MONTHS[m - 1]),
-            _ => iso.to_string(),
-        },
-        _ => iso.to_string(),
-    }
-}
 
 /// Why a row was skipped, in Dutch (the stable code stays in `report.json`).
 pub(crate) fn reason_nl(reason: &SkipReason) -> String {
@@ -58,69 +41,36 @@ pub(crate) fn reason_nl(reason: &SkipReason) -> String {
     }
 }
 
-/// How far to trust the counts: what was measured, or that nothing was.
-fn quality(o: &mut String, a: &Analysis) {
-    let _ = write!(
-        o,
-        "**Hoe zeker zijn de thema's?** De thema's zijn toegekend met de woordenlijsten van de taxonomie; de tool \
-         leest niet zoals een mens. "
-    );
-    match &a.quality {
-        Some(q) => {
-            let _ = writeln!(
-                o,
-                "Gemeten op {} proefervaringen die met de hand zijn gecodeerd en niet zijn gebruikt om de lijsten te \
-                 maken: van de thema's die een zorgvuldige lezer ziet, vond de tool er {}; van de thema's die de tool \
-                 gaf, was {} juist. Twee andere lezers kwamen bij een deel ervan op {} overeenstemming (F1) met die \
-                 codering. Lees de aantallen daarom als richting, niet als meting, en lees bij elk thema de citaten.\n",
-                q.n,
-                percent(q.micro_recall),
-                percent(q.micro_precision),
-                percent(q.annotator_macro_f1)
-            );
-        }
-        None => {
-            let _ = writeln!(
-                o,
-                "Voor deze taxonomie is niet gemeten hoe vaak dat klopt (meet het met `leefwereld evaluate` op \
-                 ervaringen die u met de hand codeert). Lees de aantallen als richting en lees bij elk thema de \
-                 citaten.\n"
-            );
-        }
-    }
+/// `report.md` in Dutch (see [`markdown_in`]).
+pub fn markdown(a: &Analysis) -> String {
+    markdown_in(a, Lang::Nl)
 }
 
-/// What the placeholders in quotes stand for, as the text shows them.
-const LEGEND: &str = "Persoonsgegevens in citaten zijn vervangen: namen door [NAAM-1], [NAAM-2], ... (binnen één citaat \
-                      houdt dezelfde persoon hetzelfde nummer), en verder [TELEFOON], [EMAIL], [URL], [ADRES], \
-                      [DATUM], [LEEFTIJD], [BSN] en [IBAN].";
-
-/// `report.md` as text, in the order a council reads it: what the data is,
-/// the draft agenda, themes by volume with their sentiment, the voices side
-/// by side, the trend, the breakdowns, per theme its quotes, and last the
-/// accounting. Tables stay within about [`MAX_TABLE_WIDTH`] characters a
-/// line; texts from the input are escaped so they cannot break a table.
-pub fn markdown(a: &Analysis) -> String {
+/// `report.md` as text in `lang`, in the order a council reads it: what the
+/// data is, the draft agenda, themes by volume with their sentiment, the
+/// voices side by side, the trend, the breakdowns, per theme its quotes, and
+/// last the accounting. Tables stay within about [`MAX_TABLE_WIDTH`]
+/// characters a line; texts from the input are escaped so they cannot break
+/// a table.
+pub fn markdown_in(a: &Analysis, lang: Lang) -> String {
     let mut o = String::new();
     let s = &a.summary;
-    let _ = writeln!(o, "# Leefwereld-rapport\n");
+    let l = lang;
+    let _ = writeln!(o, "# {}\n", l.t("Leefwereld-rapport", "Life-world report"));
     if a.raw_text {
-        let _ = writeln!(
-            o,
-            "> **Let op: dit rapport bevat ruwe tekst.** Het is gemaakt met `--raw-text`: citaten kunnen namen, \
-             telefoonnummers en andere persoonsgegevens bevatten. Deel het niet buiten wie dat mag zien.\n"
-        );
+        let (bold, rest) = l.raw_warning();
+        let _ = writeln!(o, "> **{bold}** {}\n", rest.replace("--raw-text", "`--raw-text`"));
     }
-    about(&mut o, a);
-    agenda(&mut o, s);
-    themes(&mut o, s);
-    voices(&mut o, s);
-    trend(&mut o, s);
-    pairs(&mut o, s);
-    breakdowns(&mut o, s);
-    per_theme(&mut o, s);
-    accounting(&mut o, a);
-    let _ = writeln!(o, "---\nGemaakt op {} met leefwereld {}.", dutch_date(&s.made_on), env!("CARGO_PKG_VERSION"));
+    about(&mut o, a, l);
+    agenda(&mut o, s, l);
+    themes(&mut o, s, l);
+    voices(&mut o, s, l);
+    trend(&mut o, s, l);
+    pairs(&mut o, s, l);
+    breakdowns(&mut o, s, l);
+    per_theme(&mut o, s, l);
+    accounting(&mut o, a, l);
+    let _ = writeln!(o, "---\n{}", l.made(s));
     o
 }
 
@@ -178,274 +128,320 @@ fn name(text: &str) -> String {
     format!("{}{}", escape(cut.trim_end()), if more { "…" } else { "" })
 }
 
-/// How a role is written in the report.
-fn role_nl(id: &str) -> &str {
-    match id {
-        "client" => "cliënt",
-        "naaste" => "naaste",
-        "medewerker" => "medewerker",
-        other => other,
-    }
-}
-
-/// The sentiment as the report marks it.
-fn mark(s: Sentiment) -> &'static str {
-    match s {
-        Sentiment::Positief => "positief",
-        Sentiment::Negatief => "negatief",
-        Sentiment::Gemengd => "gemengd",
-        _ => "neutraal",
-    }
-}
-
 /// A count as shown: a number, or "< N".
 fn shown(n: Option<u64>, min_group: u64) -> String {
     n.map_or_else(|| format!("< {min_group}"), |n| n.to_string())
 }
 
 /// A quote as a block: the marked text, then its signature.
-fn quote(o: &mut String, q: &Quote) {
-    let _ = writeln!(o, "> {}\n>\n> — {}\n", escape(&q.text), signature(q));
+fn quote(o: &mut String, q: &Quote, l: Lang) {
+    let _ = writeln!(o, "> {}\n>\n> — {}\n", escape(&q.text), signature(q, l));
 }
 
-/// "**negatief** · cliënt · vraag 'ervaring' · 2025-K1 · ervaring E001".
-fn signature(q: &Quote) -> String {
-    let mut parts = vec![format!("**{}**", mark(q.sentiment))];
-    if let Some(r) = q.signature.role {
-        parts.push(role_nl(r.id()).to_string());
-    }
-    if let Some(question) = &q.signature.question {
-        parts.push(format!("vraag '{}'", name(question)));
-    }
-    if let Some(p) = &q.signature.period {
-        parts.push(p.clone());
-    }
-    parts.push(format!("ervaring {}", escape(&q.id)));
+/// "**− negatief** · cliënt · vraag 'ervaring' · 2025-K1 · ervaring E001".
+fn signature(q: &Quote, l: Lang) -> String {
+    let mut parts = vec![format!("**{} {}**", Lang::sign(q.sentiment), l.sentiment(q.sentiment))];
+    parts.extend(l.signature(q, name));
     parts.join(" · ")
 }
 
 /// What the data is: how many, when, who, where.
-fn about(o: &mut String, a: &Analysis) {
+fn about(o: &mut String, a: &Analysis, l: Lang) {
     let s = &a.summary;
-    let _ = writeln!(o, "## Over deze gegevens\n");
-    let _ = write!(
-        o,
-        "Dit rapport bundelt {} in leefwereldthema's (taxonomie: *{}*). ",
-        plural(s.experiences, "ervaring", "ervaringen"),
-        escape(&a.taxonomy)
-    );
+    let _ = writeln!(o, "## {}\n", l.heading(Section::About));
+    let _ = match l {
+        Lang::Nl => write!(
+            o,
+            "Dit rapport bundelt {} in leefwereldthema's (taxonomie: *{}*). ",
+            l.experiences(s.experiences),
+            escape(&a.taxonomy)
+        ),
+        Lang::En => write!(
+            o,
+            "This report brings together {} in life-world themes, themes of daily life (taxonomy: *{}*). ",
+            l.experiences(s.experiences),
+            escape(&a.taxonomy)
+        ),
+    };
     if let (Some(first), Some(last)) = (&s.first_date, &s.last_date) {
-        let _ = write!(o, "De ervaringen zijn van {} tot en met {}. ", dutch_date(first), dutch_date(last));
+        let _ = write!(
+            o,
+            "{} {} {} {}. ",
+            l.t("De ervaringen zijn van", "The experiences date from"),
+            l.date(first),
+            l.t("tot en met", "to"),
+            l.date(last)
+        );
     }
     let _ = writeln!(o, "\n");
     let who = match s.breakdown(Dimension::Role) {
         Some(b) => b
             .groups
             .iter()
-            .map(|g| format!("{} {}", group_name(Dimension::Role, g), shown(g.count, s.min_group)))
+            .map(|g| format!("{} {}", group_name(Dimension::Role, g, l), shown(g.count, s.min_group)))
             .collect::<Vec<_>>()
             .join(", "),
         None => match s.dimension(Dimension::Role).and_then(|d| d.only.clone()) {
-            Some(only) => format!("alle {} ({})", role_nl(&only), s.experiences),
-            None => "onbekend (de invoer heeft geen kolom voor wie schreef)".into(),
+            Some(only) => format!("{} {} ({})", l.t("alle", "all"), l.role(&only, true), s.experiences),
+            None => l
+                .t(
+                    "onbekend (de invoer heeft geen kolom voor wie schreef)",
+                    "unknown (the input has no column for who wrote)",
+                )
+                .to_string(),
         },
     };
-    let _ = writeln!(o, "- **Wie:** {who}");
+    let _ = writeln!(o, "- **{}:** {who}", l.t("Wie", "Who"));
     let count = |d: Dimension| s.dimension(d).map_or(0, |i| i.groups);
     let place = match (count(Dimension::Location), s.dimension(Dimension::Location).and_then(|d| d.only.as_deref())) {
-        (0, _) => "onbekend (geen kolom met de locatie)".to_string(),
-        (1, Some(only)) => format!("één locatie ({})", name(only)),
-        (n, _) => format!("{n} locaties"),
+        (0, _) => l.t("onbekend (geen kolom met de locatie)", "unknown (no column with the location)").to_string(),
+        (1, Some(only)) => format!("{} ({})", l.t("één locatie", "one location"), name(only)),
+        (n, _) => format!("{n} {}", l.t("locaties", "locations")),
     };
-    let _ = writeln!(o, "- **Waar:** {place}");
+    let _ = writeln!(o, "- **{}:** {place}", l.t("Waar", "Where"));
     let questions = count(Dimension::Question);
-    let _ = writeln!(o, "- **Vragen:** {}", plural(questions as u64, "vraag", "vragen"));
+    let _ = writeln!(o, "- **{}:** {}", l.t("Vragen", "Questions"), l.questions(questions as u64));
     let t = s.sentiment;
     let total = s.experiences.max(1) as f64;
-    let _ = writeln!(
-        o,
-        "- **Toon:** {} positief, {} negatief, {} gemengd, {} neutraal\n",
-        percent(t[0] as f64 / total),
-        percent(t[1] as f64 / total),
-        percent(t[2] as f64 / total),
-        percent(t[3] as f64 / total)
-    );
+    let tone: Vec<String> = Sentiment::ALL
+        .iter()
+        .map(|&x| format!("{} {}", l.percent(t[x.index()] as f64 / total), l.sentiment(x)))
+        .collect();
+    let _ = writeln!(o, "- **{}:** {}\n", l.t("Toon", "Tone"), tone.join(", "));
     if !a.raw_text {
-        let _ = writeln!(o, "{LEGEND}\n");
+        let _ = writeln!(o, "{}\n", l.placeholders());
     }
 }
 
 /// The draft agenda: the rule, then per point what goes well, what could be
 /// better, whose voice.
-fn agenda(o: &mut String, s: &Summary) {
-    let _ = writeln!(o, "## Verbeteragenda (concept)\n");
+fn agenda(o: &mut String, s: &Summary, l: Lang) {
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Agenda));
     if let Some(absent) = s.agenda.absent {
-        let _ = writeln!(o, "{}\n", absent.reason());
+        let _ = writeln!(o, "{}\n", l.absence(absent));
         return;
     }
-    let _ = writeln!(
-        o,
-        "Een eerste voorstel om het gesprek mee te beginnen, geen besluit. Volgorde: {}.\n",
-        escape(&s.agenda.rule)
-    );
+    let _ = writeln!(o, "{} {}.\n", l.agenda_intro(), escape(&l.agenda_rule(s)));
     for (i, p) in s.agenda.points.iter().enumerate() {
         let [pos, neg, mixed, _] = p.sentiment;
         let _ = writeln!(
             o,
-            "### {}. {}\n\n{}: {neg} negatief, {mixed} gemengd, {pos} positief (score {}).",
+            "### {}. {}\n\n{}: {neg} {}, {mixed} {}, {pos} {} (score {}).",
             i + 1,
-            p.label,
-            plural(p.count, "ervaring", "ervaringen"),
-            format!("{:.1}", p.score).replace('.', ",")
+            escape(l.label_of(s, &p.id)),
+            l.experiences(p.count),
+            l.sentiment(Sentiment::Negatief),
+            l.sentiment(Sentiment::Gemengd),
+            l.sentiment(Sentiment::Positief),
+            l.decimal(p.score)
         );
         if !p.voices.is_empty() {
             let who: Vec<String> = p
                 .voices
                 .iter()
-                .map(|v| format!("{} ({} van {} kritisch)", voice_name(s, &v.group), v.critical, v.count))
+                .map(|v| {
+                    format!(
+                        "{} ({} {} {} {})",
+                        voice_name(s, &v.group, l),
+                        v.critical,
+                        l.t("van", "of"),
+                        v.count,
+                        l.t("kritisch", "critical")
+                    )
+                })
                 .collect();
-            let _ = writeln!(o, "Wie zegt het: {}.", who.join(", "));
+            let _ = writeln!(o, "{} {}.", l.t("Wie zegt het:", "Who says so:"), who.join(", "));
         }
         let _ = writeln!(o);
         if let Some(q) = &p.goes_well {
-            let _ = writeln!(o, "**Wat goed gaat:**\n");
-            quote(o, q);
+            let _ = writeln!(o, "**{}:**\n", l.t("Wat goed gaat", "What goes well"));
+            quote(o, q, l);
         }
         if !p.could_be_better.is_empty() {
-            let _ = writeln!(o, "**Wat beter kan:**\n");
+            let _ = writeln!(o, "**{}:**\n", l.t("Wat beter kan", "What could be better"));
             for q in &p.could_be_better {
-                quote(o, q);
+                quote(o, q, l);
             }
         }
     }
 }
 
-/// A voice's name: a role in Dutch, or a question, cut short.
-fn voice_name(s: &Summary, group: &str) -> String {
+/// A voice's name: a role (plural), or a question, cut short.
+fn voice_name(s: &Summary, group: &str, l: Lang) -> String {
     match s.voices.axis {
-        Some(VoiceAxis::Role) => role_nl(group).to_string(),
+        Some(VoiceAxis::Role) => l.role(group, true).to_string(),
         _ => format!("'{}'", name(group)),
     }
 }
 
 /// Themes by volume with their sentiment split.
-fn themes(o: &mut String, s: &Summary) {
-    let _ = writeln!(o, "## Thema's\n");
+fn themes(o: &mut String, s: &Summary, l: Lang) {
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Themes));
     let _ = writeln!(
         o,
-        "Per thema het aantal ervaringen, het aandeel van alle ervaringen, en hoe ze over dat thema oordelen \
-         (percentages van het thema).\n"
+        "{}\n",
+        l.t(
+            "Per thema het aantal ervaringen, het aandeel van alle ervaringen, en hoe ze over dat thema oordelen \
+             (percentages van het thema).",
+            "Per theme the number of experiences, their share of all experiences, and how they judge the theme \
+             (percentages of the theme)."
+        )
     );
-    let _ = writeln!(o, "| Thema | Ervaringen | Aandeel | Positief | Negatief | Gemengd | Neutraal |");
+    let words: Vec<String> = Sentiment::ALL.iter().map(|&x| capitalise(l.sentiment(x))).collect();
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} | {} |",
+        l.t("Thema", "Theme"),
+        l.t("Ervaringen", "Experiences"),
+        l.t("Aandeel", "Share"),
+        words.join(" | ")
+    );
     let _ = writeln!(o, "|---|---:|---:|---:|---:|---:|---:|");
     for t in theme_order(s) {
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&t.label),
+            escape(l.label(t)),
             t.count,
-            percent(t.share),
-            percent(t.share_of(Sentiment::Positief)),
-            percent(t.share_of(Sentiment::Negatief)),
-            percent(t.share_of(Sentiment::Gemengd)),
-            percent(t.share_of(Sentiment::Neutraal))
+            l.percent(t.share),
+            l.percent(t.share_of(Sentiment::Positief)),
+            l.percent(t.share_of(Sentiment::Negatief)),
+            l.percent(t.share_of(Sentiment::Gemengd)),
+            l.percent(t.share_of(Sentiment::Neutraal))
         );
     }
-    let _ = writeln!(o, "\nEen ervaring kan over meer thema's gaan; de aandelen tellen daarom op tot meer dan 100%.");
-    let v = s.short_verdicts;
-    if v.count > 0 {
-        let _ = writeln!(
-            o,
-            "\n**Korte oordelen zonder onderwerp:** {} ({} positief, {} negatief, {} anders), zoals \"prima\" of \
-             \"alles goed\": een antwoord van hooguit {} woorden dat een oordeel geeft maar niet zegt waarover. Ze \
-             staan niet onder *Overig*, dat is voor onderwerpen buiten de taxonomie.",
-            plural(v.count, "antwoord", "antwoorden"),
-            v.positive,
-            v.negative,
-            v.count - v.positive - v.negative,
-            crate::aggregate::SHORT_VERDICT_WORDS
-        );
+    let _ = writeln!(
+        o,
+        "\n{}",
+        l.t(
+            "Een ervaring kan over meer thema's gaan; de aandelen tellen daarom op tot meer dan 100%.",
+            "One experience can be about several themes; the shares therefore add up to more than 100%."
+        )
+    );
+    if s.short_verdicts.count > 0 {
+        let (bold, rest) = l.short_verdicts(s);
+        let _ = writeln!(o, "\n**{bold}** {}", rest.replace("Overig", "*Overig*").replace("Other,", "*Other*,"));
     }
     let _ = writeln!(o);
 }
 
+/// "positief" -> "Positief".
+fn capitalise(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 /// The voices side by side: a table of volume and negative share per voice,
 /// then where they differ most, with a quote of each.
-fn voices(o: &mut String, s: &Summary) {
-    let _ = writeln!(o, "## Stemmen naast elkaar\n");
+fn voices(o: &mut String, s: &Summary, l: Lang) {
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Voices));
     let v = &s.voices;
     if let Some(absent) = v.absent {
-        let _ = writeln!(o, "{}\n", absent.reason());
+        let _ = writeln!(o, "{}\n", l.absence(absent));
         return;
     }
     let by_question = v.axis == Some(VoiceAxis::Question);
     match by_question {
         true => {
-            let _ = writeln!(o, "De invoer zegt niet wie schreef; de vragen staan hier naast elkaar:\n");
+            let _ = writeln!(
+                o,
+                "{}\n",
+                l.t(
+                    "De invoer zegt niet wie schreef; de vragen staan hier naast elkaar:",
+                    "The input does not say who wrote; the questions stand side by side here:"
+                )
+            );
             for (i, g) in v.groups.iter().enumerate() {
-                let _ = writeln!(o, "- Vraag {}: '{}'", i + 1, escape(g));
+                let _ = writeln!(o, "- {} {}: '{}'", l.t("Vraag", "Question"), i + 1, escape(g));
             }
             let _ = writeln!(o);
         }
         false => {
-            let _ = writeln!(o, "Wat cliënten, naasten en medewerkers over elk thema zeggen.");
+            let _ = writeln!(
+                o,
+                "{}",
+                l.t(
+                    "Wat cliënten, naasten en medewerkers over elk thema zeggen.",
+                    "What clients, relatives and staff say about each theme."
+                )
+            );
         }
     }
     let _ = writeln!(
         o,
-        "Per stem het aantal ervaringen en tussen haakjes het aandeel daarvan dat negatief is over het thema; \
-         \"< {}\" is een te kleine groep om te tonen.\n",
-        s.min_group
+        "{} \"< {}\" {}\n",
+        l.t(
+            "Per stem het aantal ervaringen en tussen haakjes het aandeel daarvan dat negatief is over het thema;",
+            "Per voice the number of experiences and in brackets the share of them negative about the theme;"
+        ),
+        s.min_group,
+        l.t("is een te kleine groep om te tonen.", "is a group too small to show.")
     );
-    let heads: Vec<String> = v
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| if by_question { format!("Vraag {}", i + 1) } else { role_nl(g).to_string() })
-        .collect();
-    let _ = writeln!(o, "| Thema | {} |", heads.join(" | "));
+    let heads: Vec<String> =
+        v.groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                if by_question {
+                    format!("{} {}", l.t("Vraag", "Question"), i + 1)
+                } else {
+                    l.role(g, true).to_string()
+                }
+            })
+            .collect();
+    let _ = writeln!(o, "| {} | {} |", l.t("Thema", "Theme"), heads.join(" | "));
     let _ = writeln!(o, "|---|{}", "---:|".repeat(heads.len()));
     for t in &v.themes {
         let cells: Vec<String> = t
             .voices
             .iter()
             .map(|x| match (x.count, x.share(Sentiment::Negatief)) {
-                (Some(n), Some(neg)) => format!("{n} ({})", percent(neg)),
+                (Some(n), Some(neg)) => format!("{n} ({})", l.percent(neg)),
                 (Some(n), None) => format!("{n} (< {})", s.min_group),
                 (None, _) => format!("< {}", s.min_group),
             })
             .collect();
-        let _ = writeln!(o, "| {} | {} |", escape(&t.label), cells.join(" | "));
+        let _ = writeln!(o, "| {} | {} |", escape(l.label_of(s, &t.id)), cells.join(" | "));
     }
     let _ = writeln!(o);
     let gaps = v.by_gap();
     if gaps.is_empty() {
         let _ = writeln!(
             o,
-            "Geen thema met genoeg ervaringen van twee stemmen (elk minstens {}) om hun verschil te meten.\n",
-            crate::aggregate::GAP_MIN_SUPPORT.max(s.min_group)
+            "{}{}{}\n",
+            l.t(
+                "Geen thema met genoeg ervaringen van twee stemmen (elk minstens ",
+                "No theme with enough experiences from two voices (each at least "
+            ),
+            crate::aggregate::GAP_MIN_SUPPORT.max(s.min_group),
+            l.t(") om hun verschil te meten.", ") to measure their difference.")
         );
         return;
     }
     let _ = writeln!(
         o,
-        "### Waar ze het meest verschillen\n\nHier kan het gesprek tussen cliënten en medewerkers beginnen (stap 4 \
-         van PARTNER).\n"
+        "### {}\n\n{}\n",
+        l.heading(Section::Gaps),
+        l.t(
+            "Hier kan het gesprek tussen cliënten en medewerkers beginnen (stap 4 van PARTNER).",
+            "This is where the conversation between clients and staff can start (step 4 of PARTNER)."
+        )
     );
+    let negative = l.sentiment(Sentiment::Negatief);
     for t in gaps.into_iter().take(GAPS_TOLD) {
         let Some(g) = &t.gap else { continue };
         let _ = writeln!(
             o,
-            "**{}**: {} {} negatief, {} {} negatief.\n",
-            escape(&t.label),
-            voice_name(s, &g.higher),
-            percent(g.higher_share),
-            voice_name(s, &g.lower),
-            percent(g.lower_share)
+            "**{}**: {} {} {negative}, {} {} {negative}.\n",
+            escape(l.label_of(s, &t.id)),
+            voice_name(s, &g.higher, l),
+            l.percent(g.higher_share),
+            voice_name(s, &g.lower, l),
+            l.percent(g.lower_share)
         );
         for x in t.voices.iter().filter(|x| x.group == g.higher || x.group == g.lower) {
             if let Some(q) = &x.quote {
-                quote(o, q);
+                quote(o, q, l);
             }
         }
     }
@@ -453,25 +449,29 @@ fn voices(o: &mut String, s: &Summary) {
 
 /// The trend per quarter: per theme its count and negative share, four
 /// quarters a table.
-fn trend(o: &mut String, s: &Summary) {
-    let _ = writeln!(o, "## Verloop per kwartaal\n");
+fn trend(o: &mut String, s: &Summary, l: Lang) {
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Trend));
     if let Some(absent) = s.trend.absent {
-        let _ = writeln!(o, "{}\n", absent.reason());
+        let _ = writeln!(o, "{}\n", l.absence(absent));
         return;
     }
     let _ = writeln!(
         o,
-        "Per kwartaal per thema het aantal ervaringen en tussen haakjes het aandeel negatief; \"< {}\" is te \
-         klein om te tonen.\n",
-        s.min_group
+        "{} \"< {}\" {}\n",
+        l.t(
+            "Per kwartaal per thema het aantal ervaringen en tussen haakjes het aandeel negatief;",
+            "Per quarter per theme the number of experiences and in brackets the share negative;"
+        ),
+        s.min_group,
+        l.t("is te klein om te tonen.", "is too small to show.")
     );
     let order = theme_order(s);
     for chunk in s.trend.periods.chunks(QUARTERS_PER_TABLE) {
-        let heads: Vec<&str> = chunk.iter().map(|p| p.period.as_str()).collect();
-        let _ = writeln!(o, "| Thema | {} |", heads.join(" | "));
+        let heads: Vec<String> = chunk.iter().map(|p| l.quarter(&p.period)).collect();
+        let _ = writeln!(o, "| {} | {} |", l.t("Thema", "Theme"), heads.join(" | "));
         let _ = writeln!(o, "|---|{}", "---:|".repeat(heads.len()));
         let totals: Vec<String> = chunk.iter().map(|p| shown(p.count, s.min_group)).collect();
-        let _ = writeln!(o, "| *Alle ervaringen* | {} |", totals.join(" | "));
+        let _ = writeln!(o, "| *{}* | {} |", l.t("Alle ervaringen", "All experiences"), totals.join(" | "));
         for t in &order {
             let Some(i) = s.themes.iter().position(|x| x.id == t.id) else { continue };
             if t.count == 0 {
@@ -483,102 +483,87 @@ fn trend(o: &mut String, s: &Summary) {
                     let c = p.themes[i];
                     match (c.count, c.negative_share()) {
                         (Some(0), _) => "0".to_string(),
-                        (Some(n), Some(neg)) => format!("{n} ({})", percent(neg)),
+                        (Some(n), Some(neg)) => format!("{n} ({})", l.percent(neg)),
                         (n, _) => shown(n, s.min_group),
                     }
                 })
                 .collect();
-            let _ = writeln!(o, "| {} | {} |", escape(&t.label), cells.join(" | "));
+            let _ = writeln!(o, "| {} | {} |", escape(l.label(t)), cells.join(" | "));
         }
         let _ = writeln!(o);
     }
 }
 
 /// Themes that come together.
-fn pairs(o: &mut String, s: &Summary) {
+fn pairs(o: &mut String, s: &Summary, l: Lang) {
     if s.pairs.is_empty() {
         return;
     }
-    let _ = writeln!(o, "## Thema's die samen voorkomen\n");
-    let _ = writeln!(o, "| Thema's in dezelfde ervaring | Ervaringen |\n|---|---:|");
-    let label = |id: &str| s.themes.iter().find(|t| t.id == id).map_or(id.to_string(), |t| escape(&t.label));
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Pairs));
+    let _ = writeln!(
+        o,
+        "| {} | {} |\n|---|---:|",
+        l.t("Thema's in dezelfde ervaring", "Themes in the same experience"),
+        l.t("Ervaringen", "Experiences")
+    );
     for p in s.pairs.iter().take(PAIRS_LISTED) {
-        let _ = writeln!(o, "| {} + {} | {} |", label(&p.a), label(&p.b), p.count);
+        let _ = writeln!(o, "| {} + {} | {} |", escape(l.label_of(s, &p.a)), escape(l.label_of(s, &p.b)), p.count);
     }
     let _ = writeln!(o);
 }
 
 /// Per theme: its sentiment, then its quotes.
-fn per_theme(o: &mut String, s: &Summary) {
-    let _ = writeln!(o, "## Per thema\n");
+fn per_theme(o: &mut String, s: &Summary, l: Lang) {
+    let _ = writeln!(o, "## {}\n", l.heading(Section::PerTheme));
     for t in theme_order(s) {
         if t.count == 0 {
             continue;
         }
-        let _ = writeln!(o, "### {} ({}, {})\n", t.label, plural(t.count, "ervaring", "ervaringen"), percent(t.share));
-        if !t.description.is_empty() {
+        let _ = writeln!(o, "### {} ({}, {})\n", escape(l.label(t)), l.experiences(t.count), l.percent(t.share));
+        if l == Lang::Nl && !t.description.is_empty() {
             let _ = writeln!(o, "*{}*\n", escape(&t.description));
         }
-        let [pos, neg, mixed, neutral] = t.sentiment;
-        let _ = writeln!(o, "Toon: {pos} positief, {neg} negatief, {mixed} gemengd, {neutral} neutraal.\n");
+        let tone: Vec<String> =
+            Sentiment::ALL.iter().map(|&x| format!("{} {}", t.sentiment[x.index()], l.sentiment(x))).collect();
+        let _ = writeln!(o, "{}: {}.\n", l.t("Toon", "Tone"), tone.join(", "));
         for q in &t.quotes {
-            quote(o, q);
+            quote(o, q, l);
         }
         if t.withheld > 0 {
-            let (n, one) = (t.withheld, t.withheld == 1);
-            let what = match (t.quotes.is_empty(), one) {
-                (true, true) => "Geen citaten: 1 ervaring komt".to_string(),
-                (true, false) => format!("Geen citaten: {n} ervaringen komen"),
-                (false, true) => "1 ander citaat overgeslagen: het komt".to_string(),
-                (false, false) => format!("{n} andere citaten overgeslagen: ze komen"),
-            };
-            let _ = writeln!(
-                o,
-                "*{what} uit een groep van minder dan {} ervaringen (naar locatie, wie, sector, periode of vraag), \
-                 zodat niemand te herkennen is.*\n",
-                s.min_group
-            );
+            let _ = writeln!(o, "*{}*\n", l.withheld(t, s.min_group));
         }
     }
 }
 
 /// The accounting: the ledger, the method, how far to trust it.
-fn accounting(o: &mut String, a: &Analysis) {
+fn accounting(o: &mut String, a: &Analysis, l: Lang) {
     let s = &a.summary;
-    let _ = writeln!(o, "## Verantwoording\n");
-    let _ = writeln!(o, "| | aantal |\n|---|---:|");
-    let _ = writeln!(o, "| Rijen gelezen | {} |", a.ledger.rows_read);
-    let _ = writeln!(o, "| Geanalyseerd | {} |", a.ledger.analysed);
-    let _ = writeln!(o, "| Overgeslagen | {} |\n", a.ledger.skipped.len());
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Accounting));
+    let _ = writeln!(o, "| | {} |\n|---|---:|", l.t("aantal", "count"));
+    let _ = writeln!(o, "| {} | {} |", l.t("Rijen gelezen", "Rows read"), a.ledger.rows_read);
+    let _ = writeln!(o, "| {} | {} |", l.t("Geanalyseerd", "Analysed"), a.ledger.analysed);
+    let _ = writeln!(o, "| {} | {} |\n", l.t("Overgeslagen", "Skipped"), a.ledger.skipped.len());
     for i in &a.ledger.inputs {
         let _ = writeln!(
             o,
-            "- Gelezen: {} ({}, {})",
+            "- {} {} ({}, {})",
+            l.t("Gelezen:", "Read:"),
             escape(file_name(&i.file)),
             i.encoding,
-            plural(i.rows_read, "rij", "rijen")
+            l.rows(i.rows_read)
         );
     }
     if !a.ledger.inputs.is_empty() {
         let _ = writeln!(o);
     }
-    non_answers(o, &a.ledger);
-    skipped(o, &a.ledger.skipped);
-    quality(o, a);
-    let _ = writeln!(
-        o,
-        "**Hoe is de toon bepaald?** Per ervaring en per thema daarin met een woordenlijst van oordelen, met regels \
-         voor ontkenning (\"niet lekker\"), versterkers, tegenstelling (\"maar\") en emoji. Het thema krijgt de toon \
-         van de zinsdelen waarin het genoemd wordt. Ook dat is een schatting: lees de citaten.\n"
-    );
-    let _ = writeln!(
-        o,
-        "**Hoe zijn de citaten gekozen?** Per thema, toon en stem een vaste steekproef uit alle ervaringen; daaruit \
-         de citaten die de woorden gebruiken die bij het thema het vaakst voorkomen (typisch, niet extreem), nooit \
-         twee die op elkaar lijken, ingekort tot een zin of twee (… markeert een weglating). Er staat bij wie het \
-         schreef, op welke vraag en in welk kwartaal, behalve als die groep kleiner is dan {}.\n",
-        s.min_group
-    );
+    non_answers(o, &a.ledger, l);
+    skipped(o, &a.ledger.skipped, l);
+    let (head, text) = l.trust(a);
+    let _ = writeln!(o, "**{head}** {}\n", text.replace("leefwereld evaluate", "`leefwereld evaluate`"));
+    let (head, text) = l.tone_method();
+    let _ = writeln!(o, "**{head}** {text}\n");
+    let (head, text) = l.quote_method(s.min_group);
+    let _ = writeln!(o, "**{head}** {text}\n");
 }
 
 /// Themes by count, `overig` last.
@@ -591,7 +576,7 @@ fn theme_order(s: &Summary) -> Vec<&ThemeSummary> {
 }
 
 /// Per question, the answers that said nothing ("nvt", "geen", ...).
-fn non_answers(o: &mut String, ledger: &Ledger) {
+fn non_answers(o: &mut String, ledger: &Ledger, l: Lang) {
     let counted: Vec<&(std::sync::Arc<str>, u64)> = ledger.non_answers.iter().filter(|(_, n)| *n > 0).collect();
     if counted.is_empty() {
         return;
@@ -599,83 +584,121 @@ fn non_answers(o: &mut String, ledger: &Ledger) {
     for (question, n) in counted {
         let _ = writeln!(
             o,
-            "- Vraag '{question}': {} (nvt, geen, weet ik niet, ...), niet meegeteld als ervaring",
-            plural(*n, "leeg antwoord", "lege antwoorden")
+            "- {} '{question}': {} {}",
+            l.t("Vraag", "Question"),
+            l.empty_answers(*n),
+            l.t(
+                "(nvt, geen, weet ik niet, ...), niet meegeteld als ervaring",
+                "(nvt, geen, weet ik niet, ...), not counted as an experience"
+            )
         );
     }
     let _ = writeln!(o);
 }
 
-/// Skipped rows, the first ones by line, with the reason in Dutch.
-fn skipped(o: &mut String, skipped: &[Skipped]) {
+/// Skipped rows, the first ones by line, with the reason.
+fn skipped(o: &mut String, skipped: &[Skipped], l: Lang) {
     if skipped.is_empty() {
         return;
     }
-    let _ = writeln!(o, "Overgeslagen rijen:\n");
+    let _ = writeln!(o, "{}:\n", l.t("Overgeslagen rijen", "Skipped rows"));
     for sk in skipped.iter().take(SKIPPED_LISTED) {
-        let _ = writeln!(o, "- {} regel {}: {}", file_name(&sk.file), sk.line, reason_nl(&sk.reason));
+        let _ = writeln!(
+            o,
+            "- {} {} {}: {}",
+            file_name(&sk.file),
+            l.t("regel", "line"),
+            sk.line,
+            l.skip_reason(&sk.reason)
+        );
     }
     if skipped.len() > SKIPPED_LISTED {
-        let _ = writeln!(o, "- ... en nog {} (zie report.json)", skipped.len() - SKIPPED_LISTED);
+        let _ = writeln!(
+            o,
+            "- {} {} {}",
+            l.t("... en nog", "... and"),
+            skipped.len() - SKIPPED_LISTED,
+            l.t("(zie report.json)", "more (see report.json)")
+        );
     }
     let _ = writeln!(o);
 }
 
 /// A group's name as shown.
-fn group_name(dimension: Dimension, g: &GroupCount) -> String {
-    let text = match g.merged {
-        0 if dimension == Dimension::Role && g.group == "client" => "cliënt".to_string(),
-        0 if g.group == UNKNOWN_GROUP => "(onbekend)".to_string(),
-        0 => return name(&g.group),
-        n => format!("{} ({})", SMALL_GROUPS, plural(n, "groep", "groepen")),
-    };
-    escape(&text)
+fn group_name(dimension: Dimension, g: &GroupCount, l: Lang) -> String {
+    match g.merged {
+        0 if g.group == crate::aggregate::UNKNOWN_GROUP => escape(&l.group(dimension, &g.group, 0)),
+        0 if dimension == Dimension::Role => escape(l.role(&g.group, true)),
+        0 if dimension == Dimension::Period => escape(&l.quarter(&g.group)),
+        0 => name(&g.group),
+        n => escape(&l.small_groups(n)),
+    }
 }
 
 /// One narrow table per breakdown: per group its size and its most named
 /// themes, each with its share of the group.
-fn breakdowns(o: &mut String, s: &Summary) {
+fn breakdowns(o: &mut String, s: &Summary, l: Lang) {
     if s.breakdowns.is_empty() {
         return;
     }
     let below = format!("< {}", s.min_group);
-    let _ = writeln!(o, "## Uitsplitsingen\n");
-    let _ = writeln!(
-        o,
-        "Per groep het aantal ervaringen (met het aandeel van alle ervaringen) en hoe ze oordelen; daaronder de \
-         {TOP_THEMES} thema's die er het meest voorkomen (met het aandeel van de groep); alle aantallen per thema staan in report.json. Groepen van \
-         minder dan {} ervaringen staan samen onder *{}* en worden niet geciteerd; aantallen onder de {} staan als \
-         \"{below}\", zodat niemand te herleiden is.\n",
-        s.min_group, SMALL_GROUPS, s.min_group
-    );
+    let _ = writeln!(o, "## {}\n", l.heading(Section::Breakdowns));
+    let _ = match l {
+        Lang::Nl => writeln!(
+            o,
+            "Per groep het aantal ervaringen (met het aandeel van alle ervaringen) en hoe ze oordelen; daaronder de \
+             {TOP_THEMES} thema's die er het meest voorkomen (met het aandeel van de groep); alle aantallen per \
+             thema staan in report.json. Groepen van minder dan {} ervaringen staan samen onder *{}* en worden niet \
+             geciteerd; aantallen onder de {} staan als \"{below}\", zodat niemand te herleiden is.\n",
+            s.min_group,
+            l.small_groups_name(),
+            s.min_group
+        ),
+        Lang::En => writeln!(
+            o,
+            "Per group the number of experiences (with its share of all experiences) and how they judge; below that \
+             the {TOP_THEMES} themes named most in it (with their share of the group); all counts per theme are in \
+             report.json. Groups of fewer than {} experiences stand together under *{}* and are not quoted; counts \
+             below {} stand as \"{below}\", so that no one can be traced.\n",
+            s.min_group,
+            l.small_groups_name(),
+            s.min_group
+        ),
+    };
     for b in &s.breakdowns {
-        breakdown(o, s, b, &below);
+        breakdown(o, s, b, &below, l);
     }
 }
 
-fn breakdown(o: &mut String, s: &Summary, b: &Breakdown, below: &str) {
-    let _ = writeln!(o, "### {}\n", b.dimension.label());
+fn breakdown(o: &mut String, s: &Summary, b: &Breakdown, below: &str, l: Lang) {
+    let head = l.dimension(b.dimension);
+    let _ = writeln!(o, "### {head}\n");
+    let words: Vec<String> = [Sentiment::Positief, Sentiment::Negatief, Sentiment::Gemengd]
+        .iter()
+        .map(|&x| capitalise(l.sentiment(x)))
+        .collect();
     let _ = writeln!(
         o,
-        "| {} | Ervaringen | Positief | Negatief | Gemengd |\n|---|---:|---:|---:|---:|",
-        b.dimension.label()
+        "| {head} | {} | {} |\n|---|---:|---:|---:|---:|",
+        l.t("Ervaringen", "Experiences"),
+        words.join(" | ")
     );
     for g in &b.groups {
         let size = match g.count {
-            Some(n) => format!("{n} ({})", percent(n as f64 / s.experiences.max(1) as f64)),
+            Some(n) => format!("{n} ({})", l.percent(n as f64 / s.experiences.max(1) as f64)),
             None => below.to_string(),
         };
         let split: Vec<String> = [Sentiment::Positief, Sentiment::Negatief, Sentiment::Gemengd]
             .iter()
             .map(|&x| match (g.count, g.share(x)) {
                 (None, _) => "–".to_string(),
-                (_, Some(share)) => percent(share),
+                (_, Some(share)) => l.percent(share),
                 (_, None) => below.to_string(),
             })
             .collect();
-        let _ = writeln!(o, "| {} | {size} | {} |", group_name(b.dimension, g), split.join(" | "));
+        let _ = writeln!(o, "| {} | {size} | {} |", group_name(b.dimension, g, l), split.join(" | "));
     }
-    let _ = writeln!(o, "\n| {} | Meest genoemd |\n|---|---|", b.dimension.label());
+    let _ = writeln!(o, "\n| {head} | {} |\n|---|---|", l.t("Meest genoemd", "Named most"));
     for g in &b.groups {
         let top = match g.count {
             Some(n) => {
@@ -685,16 +708,18 @@ fn breakdown(o: &mut String, s: &Summary, b: &Breakdown, below: &str) {
                 let named: Vec<String> = cells
                     .iter()
                     .take(TOP_THEMES)
-                    .map(|&(i, c)| format!("{} {c} ({})", s.themes[i].label, percent(c as f64 / n as f64)))
+                    .map(|&(i, c)| {
+                        format!("{} {c} ({})", escape(l.label(&s.themes[i])), l.percent(c as f64 / n as f64))
+                    })
                     .collect();
                 match named.is_empty() {
-                    true => format!("– (elk thema {below})"),
+                    true => format!("– ({} {below})", l.t("elk thema", "every theme")),
                     false => named.join(", "),
                 }
             }
             None => "–".to_string(),
         };
-        let _ = writeln!(o, "| {} | {top} |", group_name(b.dimension, g));
+        let _ = writeln!(o, "| {} | {top} |", group_name(b.dimension, g, l));
     }
     let _ = writeln!(o);
 }
@@ -757,7 +782,7 @@ mod tests {
             // An escaped pipe is no column: every row of a table has as many cells as its head.
             assert!(!line.contains(" | en het"), "{line}");
         }
-        assert!(md.contains("**negatief**") && md.contains("cliënt"), "{md}");
+        assert!(md.contains("**− negatief**") && md.contains("cliënt"), "{md}");
         assert!(!md.lines().any(|l| l.starts_with("> # ")), "{md}");
     }
 

@@ -5,24 +5,26 @@ mod csv;
 mod groups;
 mod html;
 mod json;
+mod lang;
 mod markdown;
 mod svg;
 
 pub use self::csv::{CSV_WINDOW, ThemesCsvWriter, spreadsheet_cell, themes_csv, write_themes_csv};
-pub use html::html;
+pub use html::{html, html_in};
 pub use json::{JSON_EVIDENCE_PER_THEME, JSON_WINDOW, JsonReportWriter, json, write_json};
-pub use markdown::{MAX_TABLE_WIDTH, markdown};
+pub use lang::Lang;
+pub use markdown::{MAX_TABLE_WIDTH, markdown, markdown_in};
 
 /// Output formats of `analyse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
-    /// `report.md`: for a client council, in Dutch.
+    /// `report.md`: for a client council, in Dutch (or English).
     Markdown,
     /// `report.json`: everything, for analysts and scripts.
     Json,
     /// `report.html`: the council's report as one self-contained web page
-    /// (inline style and charts, no script), in Dutch.
+    /// (inline style and charts, no script), in Dutch (or English).
     Html,
     /// `themes.csv`: one row per experience and theme, for a spreadsheet
     /// (`;`, UTF-8 with BOM, CRLF: Dutch Excel opens it by double-click).
@@ -54,32 +56,39 @@ impl Format {
         }
     }
 
-    /// Renders `analysis` in this format.
+    /// Renders `analysis` in this format, the reports in Dutch.
     pub fn render(self, analysis: &crate::Analysis) -> Vec<u8> {
+        self.render_in(analysis, Lang::Nl)
+    }
+
+    /// Renders `analysis` in this format, `report.md` and `report.html` in
+    /// `lang` (`report.json` and `themes.csv` are the same in any language).
+    pub fn render_in(self, analysis: &crate::Analysis, lang: Lang) -> Vec<u8> {
         match self {
-            Format::Markdown => markdown(analysis).into_bytes(),
+            Format::Markdown => markdown_in(analysis, lang).into_bytes(),
             Format::Json => json(analysis),
-            Format::Html => html(analysis),
+            Format::Html => html_in(analysis, lang),
             Format::Csv => themes_csv(analysis),
         }
     }
 
-    /// Writes `analysis` in this format to `out` (streaming where the format
-    /// allows; the same bytes as [`Format::render`]).
+    /// Writes `analysis` in this format to `out`, the reports in Dutch
+    /// (streaming where the format allows; the same bytes as
+    /// [`Format::render`]).
     pub fn write(self, analysis: &crate::Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.write_in(analysis, Lang::Nl, out)
+    }
+
+    /// Writes `analysis` in this format to `out`, `report.md` and
+    /// `report.html` in `lang` (the same bytes as [`Format::render_in`]).
+    pub fn write_in(self, analysis: &crate::Analysis, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         match self {
-            Format::Markdown => out.write_all(markdown(analysis).as_bytes()),
+            Format::Markdown => out.write_all(markdown_in(analysis, lang).as_bytes()),
             Format::Json => write_json(analysis, out),
-            Format::Html => out.write_all(&html(analysis)),
+            Format::Html => out.write_all(&html_in(analysis, lang)),
             Format::Csv => write_themes_csv(analysis, out),
         }
     }
-}
-
-/// A share as a Dutch percentage ("12%", "0,5%").
-pub(crate) fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if p > 0.0 && p < 1.0 { format!("{:.1}%", p).replace('.', ",") } else { format!("{:.0}%", p) }
 }
 
 /// The file name of a path as given, without the folders of the user's

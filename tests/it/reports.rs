@@ -52,6 +52,74 @@ fn html_and_markdown_of_the_example_are_pinned() {
     assert_snapshot("voorbeeld.report.md", &std::fs::read(dir.path().join("report.md")).unwrap());
 }
 
+/// The Dutch headings and fixed words of report.md and report.html; none
+/// may be left in an English report.
+const DUTCH_HEADINGS: [&str; 24] = [
+    "Leefwereld-rapport",
+    "Over deze gegevens",
+    "Verbeteragenda",
+    "Thema's",
+    "Stemmen naast elkaar",
+    "Waar ze het meest verschillen",
+    "Verloop per kwartaal",
+    "samen voorkomen",
+    "Uitsplitsingen",
+    "Per thema",
+    "Verantwoording",
+    "Hoe zeker zijn de thema's",
+    "Hoe is de toon bepaald",
+    "Hoe zijn de citaten gekozen",
+    "Wat goed gaat",
+    "Wat beter kan",
+    "Rijen gelezen",
+    "Geanalyseerd",
+    "Ervaringen",
+    "Meest genoemd",
+    "Gemaakt op",
+    "negatief",
+    "positief",
+    "2025-K",
+];
+
+#[test]
+fn english_reports_have_no_dutch_headings_and_are_pinned() {
+    let (nl, en) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    analyse(&fixture("voorbeeld.csv"), nl.path(), &[], "2");
+    analyse(&fixture("voorbeeld.csv"), en.path(), &["--lang", "en"], "2");
+    let md = std::fs::read_to_string(en.path().join("report.md")).unwrap();
+    let html = std::fs::read_to_string(en.path().join("report.html")).unwrap();
+    // Quotes stay as written (Dutch): look at everything else.
+    let md_own: String = md.lines().filter(|l| !l.starts_with("> ") || l.starts_with("> — ")).collect();
+    for dutch in DUTCH_HEADINGS {
+        assert!(!md_own.contains(dutch), "report.md --lang en has '{dutch}'");
+    }
+    let html_own: String =
+        html.split("<blockquote").map(|part| part.split_once("</p>").map_or(part, |(_, rest)| rest)).collect();
+    for dutch in DUTCH_HEADINGS {
+        assert!(!html_own.contains(dutch), "report.html --lang en has '{dutch}'");
+    }
+    assert!(md.contains("## Improvement agenda (draft)") && md.contains("Safety"), "{md}");
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert_snapshot("voorbeeld.report.en.md", md.as_bytes());
+    // report.json and themes.csv do not change with the language.
+    for f in ["report.json", "themes.csv"] {
+        let (x, y) = (std::fs::read(nl.path().join(f)).unwrap(), std::fs::read(en.path().join(f)).unwrap());
+        assert!(x == y, "{f} differs between --lang nl and --lang en");
+    }
+}
+
+#[test]
+fn an_unknown_language_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = leefwereld()
+        .args(["analyse", fixture("voorbeeld.csv").to_str().unwrap(), "--out", dir.path().to_str().unwrap()])
+        .args(["--quiet", "--lang", "de"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nl or en"));
+}
+
 #[test]
 fn every_format_is_identical_whatever_the_thread_count() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use leefwereld::ingest::MetaColumnNames;
 use leefwereld::ledger::ColumnMap;
 use leefwereld::report::{JsonReportWriter, ThemesCsvWriter};
-use leefwereld::{AnalyseOptions, Analysis, Engine, Format, Progress, ReadOptions, Taxonomy};
+use leefwereld::{AnalyseOptions, Analysis, Engine, Format, Lang, Progress, ReadOptions, Taxonomy};
 
 mod evaluate;
 
@@ -141,6 +141,10 @@ struct AnalyseArgs {
     /// json (report.json), csv (themes.csv).
     #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "md,html,json,csv")]
     format: Vec<String>,
+    /// Language of report.md and report.html: nl (Dutch) or en (English).
+    /// Quotes stay as written; report.json and themes.csv do not change.
+    #[arg(long, value_name = "nl|en", default_value = "nl")]
+    lang: String,
     /// Show texts as written, personal data included (reports say so at the top).
     #[arg(long)]
     raw_text: bool,
@@ -317,6 +321,9 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
             leefwereld::aggregate::DEFAULT_MIN_GROUP
         );
     }
+    let Some(lang) = Lang::parse(&args.lang) else {
+        bail!("unknown language '{}': choose nl or en", args.lang);
+    };
     let mut formats = Vec::new();
     for f in &args.format {
         match Format::parse(f) {
@@ -447,7 +454,7 @@ fn analyse(args: AnalyseArgs) -> Result<ExitCode> {
         let path = args.out.join(f.file_name());
         let write = || -> std::io::Result<()> {
             let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
-            f.write(&analysis, &mut file)?;
+            f.write_in(&analysis, lang, &mut file)?;
             file.flush()
         };
         write().with_context(|| format!("cannot write {}", path.display()))?;
