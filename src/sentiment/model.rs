@@ -71,53 +71,64 @@ impl Features {
     pub fn fill<'c>(&mut self, text: &str, tokens: &[Token], clauses: impl IntoIterator<Item = &'c Clause>) {
         let words = &mut self.words;
         words.clear();
-        let (mut praise, mut complaint, mut praising, mut complaining, mut contrast) = (0.0f32, 0.0f32, 0, 0, false);
-        let (mut question, mut exclamation, mut negators, mut length) = (0usize, 0usize, 0usize, 0usize);
-        let (mut last_balance, mut contrast_balance, mut n) = (0.0f32, 0.0f32, 0usize);
-        for c in clauses {
-            n += 1;
-            praise += c.positive;
-            complaint += c.negative;
-            praising += usize::from(c.positive > c.negative);
-            complaining += usize::from(c.negative > c.positive);
-            contrast |= c.contrast;
-            if c.end > c.start {
-                last_balance = c.positive - c.negative;
-            }
-            if c.contrast {
-                contrast_balance += c.positive - c.negative;
-            }
-            for t in &tokens[c.start..c.end] {
-                if t.term != NO_TERM {
-                    words.push(word_key(t.term, t.flags.is_negated()));
-                }
-                negators += usize::from(t.flags.is_negator());
-                length += 1;
-            }
-            let tail_end = tokens.get(c.end).map_or(text.len(), |t| t.span.start as usize);
-            let tail_start = tokens.get(c.end.wrapping_sub(1)).map_or(0, |t| t.span.end as usize);
-            if let Some(tail) = text.get(tail_start..tail_end).filter(|t| *t != " ") {
-                question += tail.matches('?').count();
-                exclamation += tail.matches('!').count();
-            }
-        }
-        let n = n.max(1) as f32;
-        self.dense = [
-            praise.ln_1p(),
-            complaint.ln_1p(),
-            f32::from(u8::from(praise > 0.5 && complaint > 0.5)),
-            ((praise - complaint) / 3.0).clamp(-2.0, 2.0),
-            praising as f32 / n,
-            complaining as f32 / n,
-            f32::from(u8::from(contrast)),
-            question.min(3) as f32 / 3.0,
-            exclamation.min(3) as f32 / 3.0,
-            (length as f32).ln_1p() / 5.0,
-            negators.min(3) as f32 / 3.0,
-            (last_balance / 3.0).clamp(-2.0, 2.0),
-            (contrast_balance / 3.0).clamp(-2.0, 2.0),
-        ];
+        self.dense = dense_features(text, tokens, clauses, |key| words.push(key));
     }
+}
+
+/// The dense features of `clauses`; `word` gets the key of every word in
+/// them, in order.
+fn dense_features<'c>(
+    text: &str,
+    tokens: &[Token],
+    clauses: impl IntoIterator<Item = &'c Clause>,
+    mut word: impl FnMut(WordKey),
+) -> [f32; DENSE.len()] {
+    let (mut praise, mut complaint, mut praising, mut complaining, mut contrast) = (0.0f32, 0.0f32, 0, 0, false);
+    let (mut question, mut exclamation, mut negators, mut length) = (0usize, 0usize, 0usize, 0usize);
+    let (mut last_balance, mut contrast_balance, mut n) = (0.0f32, 0.0f32, 0usize);
+    for c in clauses {
+        n += 1;
+        praise += c.positive;
+        complaint += c.negative;
+        praising += usize::from(c.positive > c.negative);
+        complaining += usize::from(c.negative > c.positive);
+        contrast |= c.contrast;
+        if c.end > c.start {
+            last_balance = c.positive - c.negative;
+        }
+        if c.contrast {
+            contrast_balance += c.positive - c.negative;
+        }
+        for t in &tokens[c.start..c.end] {
+            if t.term != NO_TERM {
+                word(word_key(t.term, t.flags.is_negated()));
+            }
+            negators += usize::from(t.flags.is_negator());
+            length += 1;
+        }
+        let tail_end = tokens.get(c.end).map_or(text.len(), |t| t.span.start as usize);
+        let tail_start = tokens.get(c.end.wrapping_sub(1)).map_or(0, |t| t.span.end as usize);
+        if let Some(tail) = text.get(tail_start..tail_end).filter(|t| *t != " ") {
+            question += tail.matches('?').count();
+            exclamation += tail.matches('!').count();
+        }
+    }
+    let n = n.max(1) as f32;
+    [
+        praise.ln_1p(),
+        complaint.ln_1p(),
+        f32::from(u8::from(praise > 0.5 && complaint > 0.5)),
+        ((praise - complaint) / 3.0).clamp(-2.0, 2.0),
+        praising as f32 / n,
+        complaining as f32 / n,
+        f32::from(u8::from(contrast)),
+        question.min(3) as f32 / 3.0,
+        exclamation.min(3) as f32 / 3.0,
+        (length as f32).ln_1p() / 5.0,
+        negators.min(3) as f32 / 3.0,
+        (last_balance / 3.0).clamp(-2.0, 2.0),
+        (contrast_balance / 3.0).clamp(-2.0, 2.0),
+    ]
 }
 
 /// A four-class logistic regression (classes in the order of
@@ -148,7 +159,7 @@ pub struct TrainSettings {
 
 impl Default for TrainSettings {
     fn default() -> Self {
-        TrainSettings { steps: 3000, learning_rate: 1.0, l2: 0.0001, min_count: 2 }
+        TrainSettings { steps: 10_000, learning_rate: 1.0, l2: 0.000_03, min_count: 2 }
     }
 }
 
@@ -185,6 +196,37 @@ impl SentimentModel {
     /// The most probable class.
     pub fn predict(&self, features: &Features) -> Sentiment {
         argmax(self.logits(features))
+    }
+
+    /// The most probable class of the `clauses` of `text` (analysed into
+    /// `tokens`): the same as `predict(&Features::of(..))`, in one pass and
+    /// without a feature vector.
+    pub fn predict_clauses<'c>(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        clauses: impl IntoIterator<Item = &'c Clause>,
+    ) -> Sentiment {
+        let (mut sum, mut count) = ([0f32; 4], 0usize);
+        let dense = dense_features(text, tokens, clauses, |key| {
+            count += 1;
+            if let Some(w) = self.table.get(key as usize) {
+                for k in 0..4 {
+                    sum[k] += w[k];
+                }
+            }
+        });
+        let mut z = self.bias;
+        let scale = 1.0 / (count.max(1) as f32).sqrt();
+        for k in 0..4 {
+            z[k] += sum[k] * scale;
+        }
+        for (x, w) in dense.iter().zip(&self.dense) {
+            for k in 0..4 {
+                z[k] += w[k] * x;
+            }
+        }
+        argmax(z)
     }
 
     /// Trains a model on `examples` (features and the gold class, their
