@@ -241,13 +241,6 @@ impl SentimentScorer {
         self
     }
 
-    /// What a model sees of `text` (analysed into `tokens`): its words and
-    /// what the lexicon finds in it.
-    pub fn features(&self, text: &str, tokens: &[Token]) -> Features {
-        let clauses = self.clauses(text, tokens);
-        Features::of(text, tokens, &clauses)
-    }
-
     /// Its settings.
     pub fn settings(&self) -> &SentimentSettings {
         &self.settings
@@ -433,7 +426,7 @@ fn is_clause_mark(c: char) -> bool {
 /// "eten", "wachten", "doen": a verb after "te" is an infinitive, not a
 /// complaint.
 fn looks_infinitive(word: &str) -> bool {
-    word.len() > 3 && (word.ends_with("en") || word.ends_with("n")) && word != "open"
+    word.len() > 3 && word.ends_with('n') && word != "open"
 }
 
 #[cfg(test)]

@@ -176,16 +176,31 @@ impl SentimentModel {
 
     /// The scores before the softmax: the largest is the most probable.
     fn logits(&self, features: &Features) -> [f32; 4] {
-        let mut z = self.bias;
-        let scale = 1.0 / (features.words.len().max(1) as f32).sqrt();
+        let mut sum = [0f32; 4];
         for key in &features.words {
-            if let Some(w) = self.table.get(*key as usize) {
-                for k in 0..4 {
-                    z[k] += w[k] * scale;
-                }
+            self.add_word(*key, &mut sum);
+        }
+        self.finish(sum, features.words.len(), &features.dense)
+    }
+
+    /// Adds the weights of one word to `sum`.
+    fn add_word(&self, key: WordKey, sum: &mut [f32; 4]) {
+        if let Some(w) = self.table.get(key as usize) {
+            for k in 0..4 {
+                sum[k] += w[k];
             }
         }
-        for (x, w) in features.dense.iter().zip(&self.dense) {
+    }
+
+    /// The logits from the summed word weights of `count` words and the
+    /// dense features.
+    fn finish(&self, sum: [f32; 4], count: usize, dense: &[f32; DENSE.len()]) -> [f32; 4] {
+        let mut z = self.bias;
+        let scale = 1.0 / (count.max(1) as f32).sqrt();
+        for k in 0..4 {
+            z[k] += sum[k] * scale;
+        }
+        for (x, w) in dense.iter().zip(&self.dense) {
             for k in 0..4 {
                 z[k] += w[k] * x;
             }
@@ -210,23 +225,9 @@ impl SentimentModel {
         let (mut sum, mut count) = ([0f32; 4], 0usize);
         let dense = dense_features(text, tokens, clauses, |key| {
             count += 1;
-            if let Some(w) = self.table.get(key as usize) {
-                for k in 0..4 {
-                    sum[k] += w[k];
-                }
-            }
+            self.add_word(key, &mut sum);
         });
-        let mut z = self.bias;
-        let scale = 1.0 / (count.max(1) as f32).sqrt();
-        for k in 0..4 {
-            z[k] += sum[k] * scale;
-        }
-        for (x, w) in dense.iter().zip(&self.dense) {
-            for k in 0..4 {
-                z[k] += w[k] * x;
-            }
-        }
-        argmax(z)
+        argmax(self.finish(sum, count, &dense))
     }
 
     /// Trains a model on `examples` (features and the gold class, their
